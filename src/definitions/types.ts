@@ -1,0 +1,66 @@
+import type { Problem } from '../errors.js';
+import type {
+  OverflowTarget,
+  RoutingStrategy,
+  SkillRef,
+  SkillRoutingType,
+} from '../cxone/types.js';
+
+export type { Problem } from '../errors.js';
+
+/**
+ * One queue as declared in git. Every field is optional: a declared field is enforced, a field left
+ * out is not managed and keeps its live value. `id` or `name` (or both) identifies the queue.
+ * `waitMusic` may declare only some of its two leaves; only the declared leaves are managed.
+ */
+export interface QueueDefinition {
+  id?: string;
+  name?: string;
+  description?: string;
+  routingStrategy?: RoutingStrategy;
+  waitMusic?: { playMusic?: boolean; url?: string };
+  maxWaitTime?: number;
+  skills?: SkillRef[];
+  skillRoutingType?: SkillRoutingType;
+  enableOverflow?: boolean;
+  overflowThreshold?: number;
+  overflowTargets?: OverflowTarget[];
+}
+
+/** The fields a definition may declare, in canonical (output) order. */
+export const DEFINITION_FIELDS = [
+  'id',
+  'name',
+  'description',
+  'routingStrategy',
+  'waitMusic',
+  'maxWaitTime',
+  'skills',
+  'skillRoutingType',
+  'enableOverflow',
+  'overflowThreshold',
+  'overflowTargets',
+] as const;
+export type DefinitionField = (typeof DEFINITION_FIELDS)[number];
+
+/** Where something stands in a definition file: path relative to the cwd, 1-based line and column. */
+export interface Location {
+  file: string;
+  line: number;
+  column: number;
+}
+
+/** A definition as loaded: its value, where its document starts, and where each field stands. */
+export interface LoadedDefinition {
+  definition: QueueDefinition;
+  location: Location;
+  /** JSON pointer (`/maxWaitTime`, `/skills/0/id`) → location of that node in the file. */
+  fieldLocations: Record<string, Location>;
+}
+
+/** What validating a directory yields: the valid definitions and every problem found. */
+export interface ValidationResult {
+  definitions: LoadedDefinition[];
+  problems: Problem[];
+  files: number;
+}

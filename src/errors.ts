@@ -1,0 +1,102 @@
+/**
+ * The one error hierarchy of cxq. Runtime failures throw these; validation returns results instead.
+ * Only the CLI entry (`src/cli/exit.ts`) catches them and maps them to a message and an exit code,
+ * so every message here must already say what failed and what to do — never a stack trace.
+ */
+
+/** A detail of a 400 response, exactly as the API contract's `errors[]`. */
+export interface FieldError {
+  field: string;
+  message: string;
+}
+
+/** Base class: every error cxq raises on purpose. `hint` says what the user should do next. */
+export class CxqError extends Error {
+  readonly hint: string | undefined;
+  constructor(message: string, options?: { hint?: string; cause?: unknown }) {
+    super(message, options?.cause === undefined ? undefined : { cause: options.cause });
+    this.name = new.target.name;
+    this.hint = options?.hint;
+  }
+}
+
+/** Bad command-line usage (unknown format, conflicting flags, bad number). */
+export class UsageError extends CxqError {}
+
+/** Bad configuration: missing credentials, a plain-http URL to a remote host, unreadable secret file. */
+export class ConfigError extends CxqError {}
+
+/** A file or directory cxq must read or write could not be (missing dir, permission, too large). */
+export class FileError extends CxqError {
+  constructor(
+    readonly file: string,
+    message: string,
+    options?: { hint?: string; cause?: unknown },
+  ) {
+    super(message, options);
+  }
+}
+
+/** One located problem in a definition file (`queues/a.yaml:12:3 maxWaitTime: ...`). */
+export interface Problem {
+  file: string;
+  line: number;
+  column: number;
+  field: string;
+  message: string;
+}
+
+/** Definitions did not validate; carries every problem, not just the first. */
+export class DefinitionError extends CxqError {
+  constructor(
+    readonly problems: readonly Problem[],
+    message = `${problems.length} problem(s) in the queue definitions`,
+  ) {
+    super(message, { hint: 'Run `cxq validate` for the full list and fix the definitions.' });
+  }
+}
+
+/** A non-2xx answer from the CXone API, with the contract's error body. */
+export class ApiError extends CxqError {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    readonly serverMessage: string,
+    readonly method: string,
+    readonly path: string,
+    readonly errors: readonly FieldError[] = [],
+    options?: { hint?: string; cause?: unknown },
+  ) {
+    super(`${method} ${path} failed: HTTP ${status} ${code}: ${serverMessage}`, options);
+  }
+}
+
+/** The token endpoint refused the credentials, or a request stayed 401 after one refresh. */
+export class CredentialsError extends ApiError {}
+
+/** The API could not be reached at all (refused, reset, DNS, timeout) after bounded retries. */
+export class NetworkError extends CxqError {
+  constructor(
+    readonly method: string,
+    readonly url: string,
+    message: string,
+    options?: { hint?: string; cause?: unknown },
+  ) {
+    super(message, options);
+  }
+}
+
+/**
+ * A write was sent but no answer arrived (connection dropped, timeout). The server may or may not
+ * have applied it; the caller must re-read and decide from the live state, never re-send blindly.
+ */
+export class OutcomeUnknownError extends NetworkError {}
+
+/** A safety check refused the run (change threshold, unhealthy platform). Nothing was written. */
+export class SafetyError extends CxqError {}
+
+/** A saved plan no longer matches the tenant, or its checksum does not match its content. */
+export class PlanError extends CxqError {}
+
+/** The run was interrupted (SIGINT/SIGTERM) after in-flight work finished. */
+export class InterruptedError extends CxqError {}
