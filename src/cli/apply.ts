@@ -1,15 +1,124 @@
+import { resolve } from 'node:path';
 import type { Command } from 'commander';
-import { CxqError } from '../errors.js';
+import { journalPathFor, Journal } from '../apply/journal.js';
+import { createProgress } from '../apply/progress.js';
+import { askYesNo } from '../apply/prompt.js';
+import { buildReport } from '../apply/report.js';
+import { defaultReportPath, writeReportFiles } from '../apply/report-file.js';
+import { DEFAULT_CONCURRENCY, runApply } from '../apply/runner.js';
+import { checkChangeThreshold, checkHealth, MAX_CHANGE_PERCENT } from '../apply/safety.js';
+import { sourceFromDirectory, sourceFromSavedPlan, type ApplySource } from '../apply/source.js';
+import { renderApplySummary } from '../apply/summary.js';
+import type { CxoneApi } from '../cxone/api.js';
+import { InterruptedError, SafetyError, UsageError } from '../errors.js';
+import { diffQueue } from '../plan/diff.js';
+import { renderPlanText } from '../plan/render.js';
+import { addApiOptions, openApi, type ApiOptions } from './api-options.js';
+import { EXIT_ERROR, EXIT_OK, useColor, type CliContext } from './io.js';
 import type { ActionRunner } from './program.js';
 
-// Placeholder: replaced by the issue that delivers `cxq apply`.
+interface ApplyOptions extends ApiOptions {
+  dir?: string;
+  plan?: string;
+  report?: string;
+  force?: boolean;
+  maxChangePercent?: string;
+  yes?: boolean;
+}
+
+/**
+ * `cxq apply`: converges the tenant to the definitions (`--dir`, default `queues`) or to a reviewed
+ * saved plan (`--plan`). Checks, in order: health → plan (stale check for `--plan`) → change
+ * threshold → confirmation on a TTY → writes. Exit 0 when every queue is applied or unchanged;
+ * 1 on any failed queue, refusal, cancel or interrupt. See docs/apply.md.
+ */
 export function registerApply(program: Command, run: ActionRunner): void {
-  program
+  const cmd = program
     .command('apply')
-    .description('(not yet implemented)')
-    .action(() =>
-      run(async () => {
-        throw new CxqError('cxq apply is not implemented yet');
-      }),
-    );
+    .description('write the definitions (or a saved plan) to the tenant, with an audit report')
+    .option('--dir <dir>', 'directory of queue definitions to plan and apply (default: queues)')
+    .option('--plan <file>', 'apply a plan saved with `cxq plan --out FILE` (refused if stale)')
+    .option('--report <file>', 'audit report path (default: ./cxq-reports/apply-<UTC timestamp>.json)')
+    .option('--force', 'apply even above the change threshold or when the platform is Unhealthy')
+    .option('--max-change-percent <p>', `refuse to update more than P% of managed queues (default ${MAX_CHANGE_PERCENT})`)
+    .option('-y, --yes', 'do not ask for confirmation on a terminal');
+  addApiOptions(cmd).action((opts: ApplyOptions) => run((ctx) => runApplyCommand(ctx, opts)));
+}
+
+async function runApplyCommand(ctx: CliContext, opts: ApplyOptions): Promise<number> {
+  const settings = parseFlags(opts);
+  const api = await openApi(ctx, opts);
+  const health = checkHealth(await api.health(), settings.force);
+  if (!health.ok) throw new SafetyError(health.message, { hint: 'Nothing was written.' });
+  if (health.warning) ctx.io.stderr.write(`warning: ${health.warning}\n`);
+
+  const source = opts.plan !== undefined
+    ? await sourceFromSavedPlan(ctx, api, opts.plan)
+    : await sourceFromDirectory(ctx, api, opts.dir ?? 'queues');
+  const updates = source.tasks.filter((t) => t.action === 'update').length;
+  const threshold = checkChangeThreshold(
+    { managed: source.plan.summary.managed, update: updates },
+    { maxChangePercent: settings.maxChangePercent, force: settings.force },
+  );
+  if (!threshold.ok) throw new SafetyError(threshold.message, { hint: 'Nothing was written.' });
+
+  if (updates === 0) ctx.io.stdout.write('No changes.\n');
+  else if (ctx.io.stdin.isTTY && !opts.yes) {
+    ctx.io.stdout.write(renderPlanText(source.plan, useColor(ctx.io)));
+    const yes = await askYesNo(ctx.io.stdin, ctx.io.stdout, `Apply ${updates} changes? [y/N] `, ctx.io.signal);
+    if (!yes) {
+      ctx.io.stdout.write('Apply cancelled; nothing was written.\n');
+      return EXIT_ERROR;
+    }
+  }
+  // openApi already refused a bad --concurrency; the same number bounds the writes in flight.
+  return writeAndReport(ctx, api, source, opts, Number(opts.concurrency ?? DEFAULT_CONCURRENCY));
+}
+
+async function writeAndReport(ctx: CliContext, api: CxoneApi, source: ApplySource, opts: ApplyOptions, concurrency: number): Promise<number> {
+  const reportPath = opts.report !== undefined ? resolve(ctx.io.cwd, opts.report) : defaultReportPath(ctx.io.cwd, new Date());
+  const journal = Journal.open(journalPathFor(reportPath));
+  const updates = source.tasks.filter((t) => t.action === 'update').length;
+  let interrupted = false;
+  try {
+    ({ interrupted } = await runApply(source.tasks, {
+      api,
+      mode: source.mode,
+      diff: diffQueue,
+      journal,
+      logger: ctx.logger,
+      signal: ctx.io.signal,
+      concurrency,
+      progress: createProgress(ctx.io.stderr, ctx.logger, updates),
+      meta: { baseUrl: api.baseUrl, clientId: api.clientId, gitCommit: source.gitCommit, planChecksum: source.planChecksum },
+    }));
+  } finally {
+    await journal.close();
+    // Even when the run stopped on a journal failure, leave the best report the journal allows.
+    const report = buildReport(journal.events, journal.file);
+    const files = writeReportFiles(report, reportPath);
+    ctx.logger.info({ ...report.summary, report: files.json }, 'apply finished');
+    if (updates > 0 || report.summary.failed > 0) ctx.io.stdout.write(renderApplySummary(report));
+    ctx.io.stdout.write(`Report: ${files.json}\n        ${files.markdown}\n`);
+    if (report.summary.failed > 0 && !interrupted) return EXIT_ERROR;
+  }
+  if (interrupted) {
+    throw new InterruptedError('apply interrupted: no new writes were started after the signal; writes in flight finished', {
+      hint: 'The report lists the skipped queues; run `cxq plan` to review and `cxq apply` again to finish.',
+    });
+  }
+  return EXIT_OK;
+}
+
+function parseFlags(opts: ApplyOptions): { force: boolean; maxChangePercent: number } {
+  if (opts.dir !== undefined && opts.plan !== undefined) {
+    throw new UsageError('--dir and --plan cannot be used together', {
+      hint: 'Use --dir to plan and apply the definitions, or --plan FILE to apply a reviewed saved plan.',
+    });
+  }
+  const percent = opts.maxChangePercent === undefined ? MAX_CHANGE_PERCENT : Number(opts.maxChangePercent);
+  if (!Number.isFinite(percent) || percent < 0 || percent > 100) {
+    throw new UsageError(`--max-change-percent must be a number from 0 to 100, got ${JSON.stringify(opts.maxChangePercent)}`);
+  }
+  return { force: opts.force === true, maxChangePercent: percent };
 }

@@ -1,0 +1,47 @@
+/** octoDNS's default: refuse to update more than this share of the managed queues in one run. */
+export const MAX_CHANGE_PERCENT = 30;
+/** Below this many managed queues the threshold never refuses (a tiny tenant changes in big steps). */
+export const MIN_MANAGED_FOR_THRESHOLD = 10;
+/**
+ * The change threshold: refuses when `update / managed` is strictly above `maxChangePercent`
+ * (default {@link MAX_CHANGE_PERCENT}) and at least {@link MIN_MANAGED_FOR_THRESHOLD} queues are
+ * managed, unless `force`. Exactly the limit passes. Pure: the caller turns a refusal into a
+ * `SafetyError` before anything is written.
+ */
+export function checkChangeThreshold(counts, options = {}) {
+    const limit = options.maxChangePercent ?? MAX_CHANGE_PERCENT;
+    const { managed, update } = counts;
+    if (options.force || managed < MIN_MANAGED_FOR_THRESHOLD || update === 0)
+        return { ok: true };
+    // Integer comparison (update * 100 > limit * managed) so that exactly 30% never refuses on rounding.
+    if (update * 100 <= limit * managed)
+        return { ok: true };
+    const percent = Math.round((update * 1000) / managed) / 10;
+    return {
+        ok: false,
+        message: `refusing to update ${update} of ${managed} managed queues (${percent}% > ${limit}%); ` +
+            'review the plan and re-run with --force, or raise --max-change-percent',
+    };
+}
+/**
+ * The platform health gate, checked before anything else: `Unhealthy` refuses unless `force`
+ * (then it only warns); `Degraded` warns; `Healthy` passes. The warning and message name the
+ * components that are not healthy. Pure.
+ */
+export function checkHealth(health, force = false) {
+    const sick = (health.components ?? [])
+        .filter((c) => c.status !== 'Healthy')
+        .map((c) => `${c.name} ${c.status}`);
+    const detail = sick.length > 0 ? ` (${sick.join(', ')})` : '';
+    if (health.status === 'Unhealthy') {
+        const text = `the CXone platform reports Unhealthy${detail}`;
+        if (force)
+            return { ok: true, warning: `${text}; applying anyway because of --force` };
+        return { ok: false, message: `refusing to apply: ${text}; wait for it to recover or re-run with --force` };
+    }
+    if (health.status === 'Degraded') {
+        return { ok: true, warning: `the CXone platform reports Degraded${detail}; writes may be slow or fail` };
+    }
+    return { ok: true };
+}
+//# sourceMappingURL=safety.js.map

@@ -1,0 +1,97 @@
+import { stat } from 'node:fs/promises';
+import { resolve } from 'node:path';
+import { FileError, UsageError } from '../errors.js';
+import { startSandbox } from '../sandbox/server.js';
+import { EXIT_OK } from './io.js';
+const DEFAULT_PORT = 8471;
+const DEFAULT_SEED_DIR = 'queues';
+/** A number flag within [min, max] (integers only unless `real`), else a UsageError naming the flag. */
+export function numberFlag(flag, raw, min, max, real = false) {
+    const n = Number(raw);
+    const shape = real ? /^\d+(\.\d+)?$/ : /^\d+$/;
+    if (!shape.test(raw.trim()) || !Number.isFinite(n) || n < min || n > max) {
+        throw new UsageError(`${flag} must be ${real ? 'a number' : 'an integer'} from ${min} to ${max}, got "${raw}"`);
+    }
+    return n;
+}
+async function isDirectory(path) {
+    try {
+        return (await stat(path)).isDirectory();
+    }
+    catch {
+        return false;
+    }
+}
+/** Turns the flags into sandbox options; throws UsageError / FileError before anything starts. */
+export async function sandboxOptions(flags, cwd) {
+    if (flags.clientId === '' || flags.clientSecret === '') {
+        throw new UsageError('--client-id and --client-secret must not be empty');
+    }
+    let seedDir = null;
+    if (flags.seed !== undefined) {
+        if (!(await isDirectory(resolve(cwd, flags.seed)))) {
+            throw new FileError(flags.seed, `--seed ${flags.seed} is not a directory`, {
+                hint: 'Point --seed at a directory of queue definitions (YAML).',
+            });
+        }
+        seedDir = flags.seed;
+    }
+    else if (await isDirectory(resolve(cwd, DEFAULT_SEED_DIR))) {
+        seedDir = DEFAULT_SEED_DIR;
+    }
+    return {
+        port: numberFlag('--port', flags.port, 0, 65535),
+        queues: numberFlag('--queues', flags.queues, 0, 1_000_000),
+        seedDir,
+        cwd,
+        clientId: flags.clientId,
+        clientSecret: flags.clientSecret,
+        latencyMs: numberFlag('--latency', flags.latency, 0, 600_000),
+        rateLimit: numberFlag('--rate-limit', flags.rateLimit, 0, 1_000_000, true),
+        faultRate: numberFlag('--fault-rate', flags.faultRate, 0, 1, true),
+        propagationMs: numberFlag('--propagation-ms', flags.propagationMs, 0, 3_600_000),
+    };
+}
+async function listen(options) {
+    try {
+        return await startSandbox(options);
+    }
+    catch (err) {
+        if (err.code === 'EADDRINUSE') {
+            throw new UsageError(`port ${options.port} on 127.0.0.1 is already in use`, {
+                hint: 'Stop the other process or pass --port N (--port 0 picks a free port).',
+            });
+        }
+        throw err;
+    }
+}
+/** `cxq sandbox`: a local server obeying shared/cxone-api.md until SIGINT/SIGTERM. */
+export function registerSandbox(program, run) {
+    program
+        .command('sandbox')
+        .description('run a local CXone API sandbox on 127.0.0.1 (until Ctrl-C)')
+        .option('--port <n>', 'port to listen on (0 = any free port)', String(DEFAULT_PORT))
+        .option('--queues <n>', 'extra generated queues', '0')
+        .option('--seed <dir>', `queue definitions to seed from (default ./${DEFAULT_SEED_DIR} when it exists)`)
+        .option('--client-id <id>', 'OAuth client id the sandbox accepts', 'sandbox')
+        .option('--client-secret <s>', 'OAuth client secret the sandbox accepts', 'sandbox')
+        .option('--latency <ms>', 'delay added to every answer', '0')
+        .option('--rate-limit <rps>', 'requests per second per client before 429 (0 = unlimited)', '0')
+        .option('--fault-rate <p>', 'share (0..1) of requests answered 503', '0')
+        .option('--propagation-ms <ms>', 'how long GET/list show the previous version after a PUT', '0')
+        .action((flags) => run(async (ctx) => {
+        const options = await sandboxOptions(flags, ctx.io.cwd);
+        const sb = await listen({ ...options, logger: ctx.logger });
+        const secret = flags.clientSecret === 'sandbox' ? 'sandbox' : '<--client-secret>';
+        ctx.io.stdout.write(`cxq sandbox listening on ${sb.baseUrl} (${sb.state.queueCount} queues, ${sb.state.skills().length} skills; credentials ${flags.clientId}/${secret})\n`);
+        await new Promise((done) => {
+            if (ctx.io.signal.aborted)
+                return done();
+            ctx.io.signal.addEventListener('abort', () => done(), { once: true });
+        });
+        await sb.close();
+        ctx.logger.info({ requests: sb.stats.requests }, 'sandbox stopped');
+        return EXIT_OK;
+    }));
+}
+//# sourceMappingURL=sandbox.js.map

@@ -1,0 +1,195 @@
+/**
+ * The HTTP layer of the client, on got: one got instance whose hooks add the token, the shared
+ * rate-limit gate and pacing, the 401 refresh and the logging, and whose retry machinery asks
+ * `decideRetry`. Every failure leaves as one of the project's typed errors.
+ */
+import http from 'node:http';
+import https from 'node:https';
+import { got } from 'got';
+import { VERSION } from '../version.js';
+import { TOKEN_PATH, TokenProvider, tokenForm } from './auth.js';
+import { Limiter } from './limiter.js';
+import { Pacer } from './pacer.js';
+import { RETRY_ERROR_CODES, RETRY_STATUSES, decideRetry, parseRetryAfter } from './retry-policy.js';
+import { toClientError } from './failures.js';
+export class HttpTransport {
+    config;
+    logger;
+    stats;
+    limiter;
+    pacer;
+    tokens;
+    got;
+    constructor(config, logger, stats) {
+        this.config = config;
+        this.logger = logger;
+        this.stats = stats;
+        this.limiter = new Limiter(config.concurrency);
+        this.pacer = new Pacer(config.maxRps === undefined ? {} : { maxRps: config.maxRps });
+        this.tokens = new TokenProvider(() => this.fetchToken(), logger);
+        this.got = this.createGot();
+    }
+    /**
+     * One API call through the shared concurrency limit, with a bearer token, retried per
+     * `decideRetry` and bounded by the deadline. Resolves with the parsed JSON body of the 2xx answer;
+     * rejects with ApiError / CredentialsError / NetworkError / OutcomeUnknownError.
+     */
+    request(options) {
+        return this.limiter.run(() => this.send(options, true));
+    }
+    fetchToken() {
+        const form = tokenForm(this.config.clientId, this.config.clientSecret);
+        // The token request bypasses the limiter: callers holding every slot may be waiting for it.
+        return this.send({ method: 'POST', path: TOKEN_PATH }, false, form);
+    }
+    async send(options, auth, form) {
+        const token = auth ? await this.tokens.token() : undefined;
+        const started = Date.now();
+        const call = {
+            method: options.method,
+            path: options.path,
+            url: this.config.baseUrl + (options.path.split('?')[0] ?? ''),
+            auth,
+            token,
+            started,
+            deadline: started + this.config.timeouts.deadlineMs,
+            attempts: 0,
+            authRetried: false,
+            inFlight: false,
+            sentAt: started,
+        };
+        const controller = new AbortController();
+        const timer = setTimeout(() => controller.abort(), this.config.timeouts.deadlineMs);
+        try {
+            const response = await this.got(this.config.baseUrl + options.path, {
+                method: options.method,
+                ...(options.json === undefined ? {} : { json: options.json }),
+                ...(form === undefined ? {} : { form }),
+                headers: options.headers ?? {},
+                context: { call },
+                signal: controller.signal,
+            });
+            return response.body;
+        }
+        catch (err) {
+            throw toClientError(err, call, this.config, this.scrubber());
+        }
+        finally {
+            clearTimeout(timer);
+        }
+    }
+    createGot() {
+        const { timeouts, retry, concurrency } = this.config;
+        const agentOptions = { keepAlive: true, maxSockets: concurrency + 1 };
+        return got.extend({
+            responseType: 'json',
+            followRedirect: false,
+            agent: { http: new http.Agent(agentOptions), https: new https.Agent(agentOptions) },
+            headers: { 'user-agent': `cxq/${VERSION}`, accept: 'application/json' },
+            timeout: {
+                lookup: timeouts.connectMs,
+                connect: timeouts.connectMs,
+                secureConnect: timeouts.connectMs,
+                send: timeouts.responseMs,
+                response: timeouts.responseMs,
+            },
+            retry: {
+                limit: retry.tries - 1,
+                methods: ['GET', 'POST', 'PUT'],
+                statusCodes: [...RETRY_STATUSES],
+                errorCodes: [...RETRY_ERROR_CODES],
+                calculateDelay: (r) => this.retryDelay(r),
+            },
+            hooks: {
+                beforeRequest: [(options) => this.beforeAttempt(options)],
+                afterResponse: [(response, retryWith) => this.afterAnswer(response, retryWith)],
+                beforeRetry: [() => void this.stats.retries++],
+            },
+        });
+    }
+    /** Before every attempt (retries included): wait for the gate and the pace, then add the token. */
+    async beforeAttempt(options) {
+        const call = callOf(options);
+        if (call.auth) {
+            call.token = await this.tokens.token();
+            options.headers['authorization'] = `Bearer ${call.token}`;
+        }
+        for (let wait = this.pacer.acquire(Date.now()); wait > 0; wait = this.pacer.acquire(Date.now())) {
+            await sleep(wait);
+        }
+        // The deadline may have passed while waiting: got has already failed the call, send nothing.
+        if (options.signal?.aborted)
+            throw new Error('deadline reached before sending');
+        call.attempts++;
+        call.inFlight = true;
+        call.sentAt = Date.now();
+        this.stats.requests++;
+        if (!call.auth)
+            this.stats.tokenRequests++;
+    }
+    /** After every answer: feed the pacer, log, and on a first 401 fetch a new token and retry once. */
+    async afterAnswer(response, retryWith) {
+        const call = callOf(response.request.options);
+        const now = Date.now();
+        const status = response.statusCode;
+        call.inFlight = false;
+        this.logger.debug({ method: call.method, path: call.path, status, ms: now - call.sentAt, attempt: call.attempts }, 'request');
+        if (status === 429) {
+            this.stats.throttled++;
+            const retryAfterMs = parseRetryAfter(response.headers['retry-after'], now);
+            const rps = this.pacer.onThrottled(now, call.sentAt, retryAfterMs);
+            this.logger.info({ method: call.method, path: call.path, retryAfterS: retryAfterMs === undefined ? null : retryAfterMs / 1000, paceRps: rps === undefined ? null : round(rps) }, 'rate limited');
+        }
+        else {
+            this.pacer.onAccepted(now);
+        }
+        if (status === 401 && call.auth && !call.authRetried && call.token !== undefined) {
+            call.authRetried = true;
+            this.logger.info({ method: call.method, path: call.path }, 'token refused; fetching a new one and retrying once');
+            const fresh = await this.tokens.renew(call.token);
+            return retryWith({ headers: { authorization: `Bearer ${fresh}` }, preserveHooks: true });
+        }
+        return response;
+    }
+    /** got's retry hook: 0 means "do not retry"; otherwise the wait in ms before the next attempt. */
+    retryDelay({ error }) {
+        if (error.name === 'RetryError')
+            return 1; // the one retry after a 401 and a fresh token
+        const call = callOf(error.options);
+        call.inFlight = call.inFlight && error.response === undefined;
+        const now = Date.now();
+        const failure = failureOf(call.method, error, now);
+        const decision = decideRetry(failure, call.attempts, this.config.retry, now, call.deadline);
+        if (!decision.retry) {
+            call.giveUpReason = decision.reason;
+            return 0;
+        }
+        call.inFlight = false;
+        const delayMs = Math.max(1, decision.delayMs);
+        this.logger.info({ method: call.method, path: call.path, status: failure.status ?? null, code: failure.code ?? null, attempt: call.attempts, delayMs }, 'retrying');
+        return delayMs;
+    }
+    scrubber() {
+        const secrets = [this.config.clientSecret, ...this.tokens.secrets()].filter((s) => s.length >= 4);
+        return (text) => secrets.reduce((t, s) => t.split(s).join('[redacted]'), text);
+    }
+}
+function failureOf(method, error, now) {
+    const status = error.response?.statusCode;
+    if (status !== undefined) {
+        const retryAfterMs = parseRetryAfter(error.response?.headers['retry-after'], now);
+        return { method, status, ...(retryAfterMs === undefined ? {} : { retryAfterMs }) };
+    }
+    const event = error.event;
+    return { method, code: error.code, ...(event === undefined ? {} : { timeoutEvent: event }) };
+}
+function callOf(options) {
+    return options.context.call;
+}
+function sleep(ms) {
+    return new Promise((resolve) => setTimeout(resolve, ms));
+}
+function round(n) {
+    return Math.round(n * 100) / 100;
+}
+//# sourceMappingURL=http.js.map

@@ -1,0 +1,132 @@
+/**
+ * Adaptive request pacing shared by every request of one client. Pure: time is passed in, nothing
+ * sleeps here (the HTTP layer asks `acquire(now)` and waits what it is told).
+ *
+ * - A 429's `Retry-After` closes a gate for everyone until it expires.
+ * - A 429 also cuts the sending rate to slightly under the rate the server accepted since the last cut
+ *   (measured over a sliding window), so the requests released by the gate do not cause a new storm.
+ * - Without 429s the rate creeps up again: briskly back to 95 % of the last known limit, then slowly
+ *   probing above it (additive increase), so the limit is found again if the budget grows.
+ * - A known budget (`maxRps`) paces from the first request and is never exceeded.
+ */
+const DEFAULTS = { windowMs: 5_000, cutFactor: 0.9, minRps: 0.5 };
+/** Growth per second, as a share of the last known limit, below and above 95 % of it. */
+const FAST_GROWTH = 0.02;
+const PROBE_GROWTH = 0.005;
+/** Fewest accepted answers since the last cut that make a rate measurement. */
+const MIN_SAMPLES = 5;
+export class Pacer {
+    maxRps;
+    windowMs;
+    cutFactor;
+    minRps;
+    /** Current rate in requests per second; undefined = not paced (no budget known, no 429 yet). */
+    rate;
+    /** The accepted rate measured at the last cut: the best estimate of the server's limit. */
+    ceiling;
+    nextAt = Number.NEGATIVE_INFINITY;
+    pausedUntil = Number.NEGATIVE_INFINITY;
+    lastCutAt = Number.NEGATIVE_INFINITY;
+    measureFrom = Number.NEGATIVE_INFINITY;
+    grownAt = 0;
+    /** Seconds of sending (idle spells excluded) since the last cut. */
+    sendingSinceCut = 0;
+    accepted = [];
+    constructor(options = {}) {
+        this.maxRps = options.maxRps;
+        this.windowMs = options.windowMs ?? DEFAULTS.windowMs;
+        this.cutFactor = options.cutFactor ?? DEFAULTS.cutFactor;
+        this.minRps = Math.min(options.minRps ?? DEFAULTS.minRps, options.maxRps ?? Number.POSITIVE_INFINITY);
+        this.rate = options.maxRps;
+        this.ceiling = options.maxRps;
+    }
+    /** Current pace in requests per second, or undefined while unpaced. */
+    get rps() {
+        return this.rate;
+    }
+    /** Until when every request is held by a `Retry-After` (ms timestamp; in the past when open). */
+    get pausedUntilMs() {
+        return this.pausedUntil;
+    }
+    /**
+     * Asks to send one request at `now`. Returns 0 when it may go (the slot is taken), otherwise the
+     * milliseconds to wait before asking again (nothing is reserved, so a gate closed meanwhile holds it).
+     */
+    acquire(now) {
+        if (now < this.pausedUntil)
+            return this.pausedUntil - now;
+        if (this.rate === undefined)
+            return 0;
+        this.grow(now);
+        if (now < this.nextAt)
+            return Math.ceil(this.nextAt - now);
+        const interval = 1000 / this.rate;
+        // A timer firing a little late keeps the schedule; after an idle spell the schedule restarts
+        // from now, so there is never a burst.
+        this.nextAt = now - this.nextAt < interval ? this.nextAt + interval : now + interval;
+        return 0;
+    }
+    /** Records an answer that was not a 429 (the server accepted the request for processing). */
+    onAccepted(now) {
+        this.accepted.push(now);
+        this.trim(now);
+    }
+    /**
+     * Records a 429 for a request sent at `sentAt`. Closes the gate for `retryAfterMs` (if given) and
+     * cuts the rate once per overload: 429s of requests sent before the last cut are echoes of the same
+     * overload and only extend the gate. Returns the new pace (requests per second).
+     */
+    onThrottled(now, sentAt, retryAfterMs) {
+        if (retryAfterMs !== undefined)
+            this.pausedUntil = Math.max(this.pausedUntil, now + retryAfterMs);
+        if (sentAt <= this.lastCutAt)
+            return this.rate;
+        this.trim(now);
+        const from = Math.max(this.measureFrom, now - this.windowMs, this.accepted[0] ?? now);
+        // Less than a second of history counts as one second: a burst is not a sustainable rate.
+        const spanMs = Math.max(now - from, 1000);
+        // A handful of answers says nothing about the server's limit (the budget may be shared).
+        const measured = this.accepted.length >= MIN_SAMPLES ? (this.accepted.length * 1000) / spanMs : undefined;
+        // Too few answers to measure: unpaced, take what was accepted in that second as a first guess
+        // (probing corrects it); paced, the last cut was not enough, so trim a little more.
+        const basis = measured ?? this.rate ?? Math.max(this.accepted.length, 1);
+        const next = basis * this.cutFactor;
+        this.rate = this.clamp(Math.min(next, this.rate ?? Number.POSITIVE_INFINITY));
+        // Only a measurement moves the estimate of the limit; a blind trim keeps the old one.
+        if (measured !== undefined || this.ceiling === undefined)
+            this.ceiling = Math.max(this.rate / this.cutFactor, this.minRps);
+        this.lastCutAt = now;
+        this.grownAt = Math.max(now, this.pausedUntil);
+        this.measureFrom = this.grownAt;
+        this.sendingSinceCut = 0;
+        this.accepted = [];
+        return this.rate;
+    }
+    grow(now) {
+        if (this.rate === undefined || this.ceiling === undefined || now <= this.grownAt)
+            return;
+        // At most one second per call: an idle spell is no evidence that the server would take more.
+        const seconds = Math.min((now - this.grownAt) / 1000, 1);
+        // Probing accelerates while no 429 arrives (doubling every 10 s of sending), so a low estimate
+        // recovers.
+        const probe = PROBE_GROWTH * 2 ** Math.min(this.sendingSinceCut / 10, 8);
+        const share = this.rate < 0.95 * this.ceiling ? Math.max(FAST_GROWTH, probe) : probe;
+        this.rate = this.clamp(this.rate + share * this.ceiling * seconds);
+        // Past the estimate without a 429: the estimate was low (or the budget grew).
+        this.ceiling = Math.max(this.ceiling, this.rate);
+        this.sendingSinceCut += seconds;
+        this.grownAt = now;
+    }
+    clamp(rate) {
+        return Math.min(Math.max(rate, this.minRps), this.maxRps ?? Number.POSITIVE_INFINITY);
+    }
+    trim(now) {
+        const cutoff = now - this.windowMs;
+        let drop = 0;
+        while (drop < this.accepted.length && (this.accepted[drop] ?? now) < cutoff)
+            drop++;
+        if (drop > 0)
+            this.accepted.splice(0, drop);
+    }
+}
+//# sourceMappingURL=pacer.js.map

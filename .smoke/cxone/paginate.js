@@ -1,0 +1,46 @@
+/**
+ * Following `nextUri` pages. The page fetch is passed in, so the same loop serves the
+ * `pageNumber`/`nextUri` lists (GET), the analytics cursor (POST with an empty body) and the audit
+ * cursor (GET). Guards against a server that loops.
+ */
+import { CxqError } from '../errors.js';
+/** Most pages one list may have: 10,000 pages of 500 queues is far beyond any tenant. */
+export const MAX_PAGES = 10_000;
+/**
+ * Fetches `first`, then every `nextUri` with `next(nextUri)`, and returns all results in order.
+ * Stops when `nextUri` is absent, null or empty. Throws `CxqError` if a `nextUri` repeats (the
+ * server would loop forever) or after `maxPages` pages; errors of a fetch propagate unchanged.
+ */
+export async function collectPages(first, next, maxPages = MAX_PAGES) {
+    const results = [];
+    const seen = new Set();
+    let page = await first();
+    for (let pages = 1;; pages++) {
+        results.push(...(page.results ?? []));
+        const nextUri = page.nextUri;
+        if (nextUri === undefined || nextUri === null || nextUri === '')
+            return results;
+        if (seen.has(nextUri)) {
+            throw new CxqError(`the API returned the page ${nextUri} twice: pagination would never end`, {
+                hint: 'This is a server-side problem; retry later or report it to the API provider.',
+            });
+        }
+        if (pages >= maxPages) {
+            throw new CxqError(`the API returned more than ${maxPages} pages; stopping to avoid an endless loop`, {
+                hint: 'This is far beyond any real tenant: check the base URL points at the CXone API.',
+            });
+        }
+        checkRelative(nextUri);
+        seen.add(nextUri);
+        page = await next(nextUri);
+    }
+}
+/** `nextUri` must be an absolute path relative to the base URL, never a URL to another host. */
+function checkRelative(nextUri) {
+    if (!nextUri.startsWith('/') || nextUri.startsWith('//')) {
+        throw new CxqError(`the API returned a nextUri that is not a path relative to the base URL: ${nextUri.slice(0, 100)}`, {
+            hint: 'cxq only follows paths on the configured base URL, so the token never goes to another host.',
+        });
+    }
+}
+//# sourceMappingURL=paginate.js.map

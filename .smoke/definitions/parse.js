@@ -1,0 +1,140 @@
+import { LineCounter, isMap, isScalar, isSeq, parseAllDocuments, } from 'yaml';
+import { schemaProblems } from './messages.js';
+import { collectLocations, locationAt } from './positions.js';
+import { queueSchema } from './schema.js';
+import { checkStructure } from './structure.js';
+/** Alias expansions allowed per document: plenty for shared skill lists, nothing like a bomb. */
+export const MAX_ALIAS_COUNT = 100;
+/** Flow collections (`[`/`{`) nested deeper than this are refused before parsing. */
+export const MAX_FLOW_DEPTH = 64;
+/** YAML errors reported per document; the rest are usually echoes of the first. */
+const MAX_YAML_ERRORS = 10;
+/**
+ * Parses the text of one definition file (no I/O): every YAML document is one queue, empty
+ * documents are skipped. YAML 1.2 core schema (`yes` is a string), aliases capped at
+ * {@link MAX_ALIAS_COUNT}, duplicate keys refused. Never throws for any input: each mistake becomes
+ * a problem located at `file:line:column`; a document with a problem yields no definition.
+ * `file` is used verbatim in locations (callers pass it relative to the cwd).
+ */
+export function parseDefinitionsText(text, file) {
+    const lineCounter = new LineCounter();
+    const src = { file, lineCounter };
+    const tooDeep = flowDepthExceeded(text);
+    if (tooDeep >= 0) {
+        const line = lineOf(text, tooDeep);
+        return {
+            definitions: [],
+            documents: [],
+            problems: [{ ...line, file, field: '(yaml)', message: `collections nested deeper than ${MAX_FLOW_DEPTH} levels` }],
+        };
+    }
+    let docs;
+    try {
+        const parsed = parseAllDocuments(text, {
+            lineCounter,
+            version: '1.2',
+            schema: 'core',
+            resolveKnownTags: false,
+            uniqueKeys: false, // checked in one pass by checkStructure: yaml's own check is quadratic
+            prettyErrors: false,
+            logLevel: 'silent',
+        });
+        docs = Array.isArray(parsed) ? parsed : [];
+    }
+    catch (err) {
+        // The parser is not expected to throw; if it does, the file is still only a problem.
+        const message = err instanceof Error ? err.message : String(err);
+        return { definitions: [], documents: [], problems: [{ file, line: 1, column: 1, field: '(yaml)', message: `cannot parse: ${message}` }] };
+    }
+    const out = { definitions: [], problems: [], documents: [] };
+    for (const doc of docs)
+        loadDocument(doc, src, out);
+    return out;
+}
+function loadDocument(doc, src, out) {
+    const yamlIssues = [...doc.errors, ...doc.warnings];
+    if (yamlIssues.length > 0) {
+        out.problems.push(...yamlProblems(yamlIssues, src));
+        return;
+    }
+    const root = doc.contents;
+    if (root === null || (isScalar(root) && root.value === null))
+        return; // empty document
+    const start = locationAt(src, root.range[0]);
+    if (!isMap(root)) {
+        const got = isSeq(root) ? 'a list' : 'a single value';
+        out.problems.push({ ...start, field: '(document)', message: `must be a mapping of queue fields (got ${got})` });
+        return;
+    }
+    const version = doc.directives.yaml.version;
+    if (version !== '1.2') {
+        out.problems.push({ ...start, field: '(yaml)', message: `%YAML ${version} is not supported: cxq reads YAML 1.2` });
+        return;
+    }
+    const structural = checkStructure(root, src);
+    if (structural.length > 0) {
+        out.problems.push(...structural);
+        return;
+    }
+    let value;
+    try {
+        value = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
+    }
+    catch (err) {
+        const message = err instanceof Error ? err.message : String(err);
+        out.problems.push({ ...start, field: '(yaml)', message: `too many alias expansions (limit ${MAX_ALIAS_COUNT}): ${message}` });
+        return;
+    }
+    const loaded = {
+        definition: value,
+        location: start,
+        fieldLocations: collectLocations(root, src),
+    };
+    out.documents.push(loaded);
+    const { schema, validate } = queueSchema();
+    if (validate(value))
+        out.definitions.push(loaded);
+    else
+        out.problems.push(...schemaProblems(validate.errors ?? [], { src, root, value, schema }));
+}
+function yamlProblems(issues, src) {
+    const problems = issues.slice(0, MAX_YAML_ERRORS).map((e) => ({
+        ...locationAt(src, e.pos[0]),
+        field: '(yaml)',
+        message: e.message,
+    }));
+    if (issues.length > MAX_YAML_ERRORS) {
+        const last = problems[problems.length - 1];
+        problems.push({ ...last, message: `${issues.length - MAX_YAML_ERRORS} more YAML errors in this document not shown` });
+    }
+    return problems;
+}
+/**
+ * Offset at which `[`/`{` nesting first exceeds {@link MAX_FLOW_DEPTH}, or -1. Deliberately naive
+ * (brackets inside quotes count too): it only has to stop inputs built to exhaust the parser, and
+ * no real definition has 64 unclosed brackets.
+ */
+function flowDepthExceeded(text) {
+    let depth = 0;
+    for (let i = 0; i < text.length; i++) {
+        const c = text.charCodeAt(i);
+        if (c === 0x5b || c === 0x7b) {
+            if (++depth > MAX_FLOW_DEPTH)
+                return i;
+        }
+        else if ((c === 0x5d || c === 0x7d) && depth > 0) {
+            depth--;
+        }
+    }
+    return -1;
+}
+function lineOf(text, offset) {
+    let line = 1;
+    let start = 0;
+    for (let i = text.indexOf('\n'); i !== -1 && i < offset; i = text.indexOf('\n', i + 1)) {
+        line++;
+        start = i + 1;
+    }
+    return { line, column: offset - start + 1 };
+}
+//# sourceMappingURL=parse.js.map

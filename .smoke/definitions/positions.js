@@ -1,0 +1,108 @@
+import { isAlias, isMap, isScalar, isSeq } from 'yaml';
+/** The location of a character offset in the source (1-based line and column). */
+export function locationAt(src, offset) {
+    const { line, col } = src.lineCounter.linePos(offset);
+    return { file: src.file, line, column: col };
+}
+/** Escapes one JSON-pointer segment (RFC 6901: `~` → `~0`, `/` → `~1`). */
+export function escapeSegment(segment) {
+    return segment.includes('~') || segment.includes('/')
+        ? segment.replaceAll('~', '~0').replaceAll('/', '~1')
+        : segment;
+}
+/** Splits a JSON pointer (`/skills/0/id`, as ajv's instancePath) into unescaped segments. */
+export function pointerSegments(pointer) {
+    if (pointer === '')
+        return [];
+    return pointer
+        .slice(1)
+        .split('/')
+        .map((s) => s.replaceAll('~1', '/').replaceAll('~0', '~'));
+}
+/**
+ * The user-facing field notation, used in every problem: dotted keys with list indexes in
+ * brackets (`skills[0].level`, `waitMusic.url`). The empty path is the whole document.
+ */
+export function fieldName(segments) {
+    let out = '';
+    for (const s of segments) {
+        if (/^\d+$/.test(s))
+            out += `[${s}]`;
+        else
+            out += out === '' ? s : `.${s}`;
+    }
+    return out === '' ? '(document)' : out;
+}
+/**
+ * Maps every node of a definition to its location, keyed by JSON pointer (`''` for the document,
+ * `/maxWaitTime`, `/skills/0/id`). A pair's value is located at the value; an empty value (`key:`)
+ * at its key. Aliases are located where they are used and not followed, so an alias bomb costs
+ * nothing here.
+ */
+export function collectLocations(root, src) {
+    const out = {};
+    const visit = (node, pointer) => {
+        if (node.range)
+            out[pointer] = locationAt(src, node.range[0]);
+        if (isMap(node)) {
+            for (const pair of node.items) {
+                if (!isScalar(pair.key))
+                    continue;
+                const child = `${pointer}/${escapeSegment(String(pair.key.value))}`;
+                const value = pair.value;
+                if (isEmptyValue(value))
+                    out[child] = keyLocation(pair, src) ?? out[pointer];
+                else
+                    visit(value, child);
+            }
+        }
+        else if (isSeq(node)) {
+            node.items.forEach((item, i) => {
+                if (item !== null && typeof item === 'object')
+                    visit(item, `${pointer}/${i}`);
+            });
+        }
+    };
+    visit(root, '');
+    return out;
+}
+/**
+ * The node a path leads to and, when the last step is a mapping key, the pair holding it. Stops at
+ * an alias (returning it) rather than following it.
+ */
+export function nodeAt(root, segments) {
+    let node = root;
+    let pair;
+    for (const segment of segments) {
+        pair = undefined;
+        if (isAlias(node))
+            return { node };
+        if (isMap(node)) {
+            pair = node.items.find((p) => isScalar(p.key) && String(p.key.value) === segment);
+            node = pair?.value ?? undefined;
+        }
+        else if (isSeq(node)) {
+            node = node.items[Number(segment)];
+        }
+        else {
+            return {};
+        }
+        if (node === undefined && pair === undefined)
+            return {};
+    }
+    return { node: isNodeLike(node) ? node : undefined, ...(pair ? { pair } : {}) };
+}
+/** The location of a pair's key, if the key has a range. */
+export function keyLocation(pair, src) {
+    const key = pair.key;
+    return isNodeLike(key) && key.range ? locationAt(src, key.range[0]) : undefined;
+}
+function isEmptyValue(value) {
+    if (!isNodeLike(value) || !value.range)
+        return true;
+    return isScalar(value) && value.value === null && value.range[0] === value.range[1];
+}
+function isNodeLike(value) {
+    return typeof value === 'object' && value !== null && 'range' in value;
+}
+//# sourceMappingURL=positions.js.map

@@ -1,0 +1,87 @@
+/**
+ * OAuth client-credentials for the sandbox: the token endpoint and bearer-token checks.
+ * Tokens are random opaque strings kept in memory; nothing here is ever logged.
+ */
+import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
+import { ALL_SCOPES } from '../cxone/types.js';
+import { errorReply } from './http.js';
+const KNOWN_SCOPES = new Set(ALL_SCOPES);
+const digest = (s) => createHash('sha256').update(s).digest();
+/** Constant-time string comparison (hashing first equalises lengths). */
+const same = (a, b) => timingSafeEqual(digest(a), digest(b));
+export class TokenStore {
+    config;
+    #tokens = new Map();
+    constructor(config) {
+        this.config = config;
+    }
+    /**
+     * Answers `POST /api/v2/oauth/token` for the form-encoded `body`: 200 with a token, 401
+     * `invalid_client` for a wrong id/secret, 400 `invalid_scope` for an unknown scope, 400
+     * `invalid_request` / `unsupported_grant_type` for a malformed request. Client credentials may
+     * also come as HTTP Basic (RFC 6749 §2.3.1).
+     */
+    tokenEndpoint(req, body) {
+        const type = String(req.headers['content-type'] ?? '');
+        if (!type.toLowerCase().startsWith('application/x-www-form-urlencoded')) {
+            return errorReply(400, 'the token request must be application/x-www-form-urlencoded', undefined, 'invalid_request');
+        }
+        const form = new URLSearchParams(body);
+        if (form.get('grant_type') !== 'client_credentials') {
+            return errorReply(400, 'grant_type must be client_credentials', undefined, 'unsupported_grant_type');
+        }
+        const [id, secret] = this.#credentials(req, form);
+        if (!same(id, this.config.clientId) || !same(secret, this.config.clientSecret)) {
+            return errorReply(401, 'unknown client id or wrong client secret', undefined, 'invalid_client');
+        }
+        const requested = (form.get('scope') ?? '').split(/[\s,]+/).filter((s) => s !== '');
+        const unknown = requested.filter((s) => !KNOWN_SCOPES.has(s));
+        if (unknown.length > 0) {
+            return errorReply(400, `unknown scope(s): ${unknown.join(' ')}`, undefined, 'invalid_scope');
+        }
+        const wanted = requested.length > 0 ? requested : [...this.config.grantScopes];
+        const granted = [...new Set(wanted.filter((s) => this.config.grantScopes.includes(s)))];
+        const token = `sbx_${randomBytes(24).toString('base64url')}`;
+        const ttl = this.config.tokenTtlSeconds;
+        this.#tokens.set(token, {
+            clientId: id,
+            scopes: new Set(granted),
+            expiresAt: this.config.now().getTime() + ttl * 1000,
+        });
+        return {
+            status: 200,
+            body: { access_token: token, token_type: 'Bearer', expires_in: ttl, scope: granted.join(' ') },
+            headers: { 'cache-control': 'no-store' },
+        };
+    }
+    /** The grant behind an `Authorization: Bearer` header, or undefined (missing/malformed/unknown/expired). */
+    authenticate(header) {
+        const m = /^Bearer\s+(\S+)\s*$/i.exec(header ?? '');
+        if (!m)
+            return undefined;
+        const grant = this.#tokens.get(m[1]);
+        if (!grant)
+            return undefined;
+        if (this.config.now().getTime() >= grant.expiresAt) {
+            this.#tokens.delete(m[1]);
+            return undefined;
+        }
+        return grant;
+    }
+    /** Invalidates every issued token (later requests with them get 401). */
+    expireAll() {
+        this.#tokens.clear();
+    }
+    #credentials(req, form) {
+        const basic = /^Basic\s+(\S+)$/i.exec(req.headers.authorization ?? '');
+        if (basic) {
+            const decoded = Buffer.from(basic[1], 'base64').toString('utf8');
+            const colon = decoded.indexOf(':');
+            if (colon >= 0) {
+                return [decodeURIComponent(decoded.slice(0, colon)), decodeURIComponent(decoded.slice(colon + 1))];
+            }
+        }
+        return [form.get('client_id') ?? '', form.get('client_secret') ?? ''];
+    }
+}
+//# sourceMappingURL=auth.js.map

@@ -1,0 +1,99 @@
+import { BodyTooLarge, badRequest, errorReply, readBody, sendReply } from './http.js';
+import { matchRoute, TOKEN_PATH } from './routes.js';
+export class Pipeline {
+    deps;
+    stats = { requests: 0, byStatus: {}, byRoute: {}, puts: 0, tokenRequests: 0, resets: 0, lostResponses: 0 };
+    /** Delay before every answer, in ms. */
+    latencyMs = 0;
+    #pending = new Set();
+    #closed = false;
+    constructor(deps) {
+        this.deps = deps;
+    }
+    /** Answers one request; never throws (a handler bug becomes a 500 and an error log). */
+    async handle(req, res) {
+        const { stats, deps } = this;
+        stats.requests += 1;
+        const method = req.method ?? 'GET';
+        const url = new URL(req.url ?? '/', 'http://127.0.0.1');
+        const isToken = url.pathname === TOKEN_PATH;
+        const match = isToken ? { kind: 'none' } : matchRoute(method, url.pathname);
+        const key = isToken ? `${method} ${TOKEN_PATH}` : match.kind === 'route' ? `${method} ${match.route.pattern}` : `${method} (unmatched)`;
+        stats.byRoute[key] = (stats.byRoute[key] ?? 0) + 1;
+        if (method === 'PUT' && match.kind === 'route')
+            stats.puts += 1;
+        if (this.latencyMs > 0)
+            await this.#delay(this.latencyMs);
+        if (this.#closed)
+            return void res.destroy();
+        if (!isToken && deps.faults.reset()) {
+            stats.resets += 1;
+            req.socket.destroy();
+            return;
+        }
+        const reply = await this.#answer(req, url, isToken, match, key);
+        if (reply.lose) {
+            stats.lostResponses += 1;
+            req.socket.destroy();
+            return;
+        }
+        stats.byStatus[reply.status] = (stats.byStatus[reply.status] ?? 0) + 1;
+        deps.logger.debug({ method, route: key, status: reply.status }, 'sandbox request');
+        sendReply(res, reply);
+    }
+    /** Releases every delayed answer (their connections are then destroyed) and refuses new work. */
+    close() {
+        this.#closed = true;
+        for (const p of this.#pending) {
+            clearTimeout(p.timer);
+            p.done();
+        }
+        this.#pending.clear();
+    }
+    async #answer(req, url, isToken, match, key) {
+        try {
+            const body = await readBody(req);
+            if (!isToken)
+                return await this.#api(req, url, match, body);
+            this.stats.tokenRequests += 1;
+            if (req.method === 'POST')
+                return this.deps.tokens.tokenEndpoint(req, body);
+            return { ...errorReply(405, `${req.method} is not allowed on ${TOKEN_PATH}`), headers: { allow: 'POST' } };
+        }
+        catch (err) {
+            if (err instanceof BodyTooLarge)
+                return badRequest([{ field: 'body', message: err.message }]);
+            this.deps.logger.error({ err: err instanceof Error ? err.message : String(err), route: key }, 'sandbox handler failed');
+            return errorReply(500, 'internal sandbox error');
+        }
+    }
+    async #api(req, url, match, body) {
+        const { tokens, limiter, faults, state } = this.deps;
+        const grant = tokens.authenticate(req.headers.authorization);
+        if (!grant)
+            return errorReply(401, 'bearer token missing, malformed, unknown or expired; get a new one from /api/v2/oauth/token');
+        const wait = limiter.take(grant.clientId);
+        if (wait > 0) {
+            const reply = errorReply(429, `rate limit of ${limiter.describe()} exceeded; retry after ${wait} s`);
+            return { ...reply, headers: { 'retry-after': String(wait) } };
+        }
+        if (faults.fault())
+            return errorReply(503, 'injected transient failure; retry');
+        if (match.kind === 'none')
+            return errorReply(404, `no route ${req.method} ${url.pathname}`);
+        if (match.kind === 'method') {
+            return { ...errorReply(405, `${req.method} is not allowed on ${url.pathname}`), headers: { allow: match.allow.join(', ') } };
+        }
+        if (!grant.scopes.has(match.route.scope)) {
+            return errorReply(403, `token lacks scope ${match.route.scope} required by ${match.route.method} ${match.route.pattern}`);
+        }
+        return match.route.handler({ state, req, url, params: match.params, body, grant, faults });
+    }
+    #delay(ms) {
+        return new Promise((resolve) => {
+            const item = { timer: setTimeout(() => (this.#pending.delete(item), resolve()), ms), done: resolve };
+            this.#pending.add(item);
+        });
+    }
+}
+//# sourceMappingURL=pipeline.js.map

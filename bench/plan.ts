@@ -1,0 +1,100 @@
+/**
+ * `cxq plan` speed and memory: (1) 1,000 queues against the sandbox at 20 ms latency per request
+ * (target < 3 s and ≤ ceil(1000/500) + 5 requests); (2) 10,000 queues (target: peak memory
+ * < 200 MB). Definitions are the sandbox's generated queues written with the export code, with
+ * every 10th queue's maxWaitTime changed so the plan has work to show. Each run is the real CLI,
+ * in-process. peakRss is the whole process (sandbox included): an upper bound of plan memory.
+ * Run alone: `npx tsc -p bench/tsconfig.json && node build/bench/bench/plan.js`.
+ */
+import { mkdtempSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Readable } from 'node:stream';
+import { pathToFileURL } from 'node:url';
+import { runCli } from '../src/cli/program.js';
+import type { Queue } from '../src/cxone/types.js';
+import { exportFileNames } from '../src/export/naming.js';
+import { renderQueueYaml } from '../src/export/yaml.js';
+import { startSandbox } from '../src/sandbox/server.js';
+import { measure, type BenchRow } from './lib.js';
+
+const COMMAND = 'npx tsc -p bench/tsconfig.json && node build/bench/bench/plan.js';
+const PAGE_SIZE = 500;
+
+/** Writes one definition per live queue; every 10th gets a different maxWaitTime. */
+function writeDefinitions(dir: string, live: readonly Queue[]): number {
+  mkdirSync(dir, { recursive: true });
+  const names = exportFileNames(live);
+  let changed = 0;
+  live.forEach((q, i) => {
+    const edited = i % 10 === 0 ? { ...q, maxWaitTime: q.maxWaitTime === 7200 ? 7199 : (q.maxWaitTime ?? 300) + 1 } : q;
+    if (edited !== q) changed++;
+    writeFileSync(join(dir, names.get(q.id)!), renderQueueYaml(edited, '../schemas/queue.schema.json'));
+  });
+  return changed;
+}
+
+/** Sandbox + definitions for one run, prepared outside the timed part. */
+async function prepare(n: number, latencyMs: number) {
+  const cwd = mkdtempSync(join(tmpdir(), 'cxq-bench-plan-'));
+  const sb = await startSandbox({ queues: n, latencyMs });
+  const changed = writeDefinitions(join(cwd, 'queues'), sb.state.listQueues());
+  return {
+    cwd,
+    sb,
+    changed,
+    close: async () => {
+      await sb.close();
+      rmSync(cwd, { recursive: true, force: true });
+    },
+  };
+}
+
+/** The timed part: `cxq plan --format json`, checked against the expected number of updates. */
+async function planOnce(run: Awaited<ReturnType<typeof prepare>>, n: number): Promise<{ requests: number; extra: Record<string, unknown> }> {
+  let stdout = '';
+  let stderr = '';
+  let heapMax = 0;
+  const sampler = setInterval(() => (heapMax = Math.max(heapMax, process.memoryUsage().heapUsed)), 20);
+  try {
+    const before = run.sb.stats.requests;
+    const code = await runCli(['--log-level', 'warn', 'plan', '--format', 'json', '--base-url', run.sb.baseUrl], {
+      stdout: { write: (s: string) => (stdout += s) },
+      stderr: { write: (s: string) => (stderr += s) },
+      stdin: Object.assign(Readable.from([]), { isTTY: false }),
+      env: { CXONE_CLIENT_ID: 'sandbox', CXONE_CLIENT_SECRET: 'sandbox' },
+      cwd: run.cwd,
+      signal: new AbortController().signal,
+    });
+    if (code !== 0) throw new Error(`cxq plan exited ${code}: ${stderr}`);
+    const summary = (JSON.parse(stdout) as { summary: { update: number } }).summary;
+    if (summary.update !== run.changed) throw new Error(`expected ${run.changed} updates, the plan shows ${summary.update}`);
+    return {
+      requests: run.sb.stats.requests - before,
+      extra: { updates: summary.update, requestBudget: Math.ceil(n / PAGE_SIZE) + 5, heapSampledMaxMb: Math.round(heapMax / 2 ** 20) },
+    };
+  } finally {
+    clearInterval(sampler);
+  }
+}
+
+async function benchOne(label: string, n: number, latencyMs: number): Promise<BenchRow> {
+  const run = await prepare(n, latencyMs);
+  try {
+    return await measure(label, COMMAND, n, () => planOnce(run, n));
+  } finally {
+    await run.close();
+  }
+}
+
+/** Runs both plan benches and returns their rows (for bench/results.json). */
+export async function benchPlan(): Promise<BenchRow[]> {
+  return [
+    await benchOne('plan 1,000 queues @20ms latency (target <3000 ms, <=7 requests)', 1000, 20),
+    await benchOne('plan 10,000 queues (target peak memory <200 MB)', 10_000, 0),
+  ];
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
+  await benchPlan();
+}

@@ -1,0 +1,135 @@
+/**
+ * The CXone client every command uses, implementing `CxoneApi` over `HttpTransport`. Reads use the
+ * fewest requests the contract allows (500 queues per page, 100 selectors per analytics query).
+ */
+import type { Logger } from '../log.js';
+import type { AuditQuery, ClientStats, CxoneApi, DateRange } from './api.js';
+import type { ClientConfig } from './config.js';
+import { HttpTransport } from './http.js';
+import { collectPages, type CursorPage } from './paginate.js';
+import type { AuditEntry, DistributionRow, Health, Page, Queue, QueueMetrics, Skill } from './types.js';
+
+export const QUEUE_PAGE_SIZE = 500;
+export const SKILL_PAGE_SIZE = 100;
+export const AUDIT_PAGE_SIZE = 100;
+export const DISTRIBUTION_PAGE_SIZE = 500;
+/** Most selectors one analytics query may carry (contract). */
+export const MAX_SELECTORS = 100;
+export const DEFAULT_DETAILS_RANGE: DateRange = { startDate: 'now-5m', endDate: 'now' };
+const DETAIL_METRICS = ['occupancy', 'waitTime', 'abandonedCount', 'answeredCount'];
+const DISTRIBUTION_METRICS = ['abandonedCount', 'waitTime'];
+
+const QUEUES = '/api/v2/routing/queues';
+
+export class CxoneClient implements CxoneApi {
+  readonly baseUrl: string;
+  readonly clientId: string;
+  readonly stats: ClientStats = { requests: 0, retries: 0, throttled: 0, tokenRequests: 0 };
+  private readonly http: HttpTransport;
+
+  constructor(config: ClientConfig, logger: Logger) {
+    this.baseUrl = config.baseUrl;
+    this.clientId = config.clientId;
+    this.http = new HttpTransport(config, logger, this.stats);
+  }
+
+  /** Current pace in requests per second (undefined while unpaced): for logs and benches. */
+  get paceRps(): number | undefined {
+    return this.http.pacer.rps;
+  }
+
+  listQueues(options: { pageSize?: number } = {}): Promise<Queue[]> {
+    const pageSize = options.pageSize ?? QUEUE_PAGE_SIZE;
+    return this.getAll<Queue>(`${QUEUES}?pageSize=${pageSize}&pageNumber=1`);
+  }
+
+  getQueue(id: string): Promise<Queue> {
+    return this.http.request<Queue>({ method: 'GET', path: `${QUEUES}/${encodeURIComponent(id)}` });
+  }
+
+  putQueue(queue: Queue, version: number): Promise<Queue> {
+    return this.http.request<Queue>({
+      method: 'PUT',
+      path: `${QUEUES}/${encodeURIComponent(queue.id)}`,
+      json: { ...queue, version },
+      headers: { 'if-match': String(version) },
+    });
+  }
+
+  listSkills(): Promise<Skill[]> {
+    return this.getAll<Skill>(`/api/v2/routing/skills?pageSize=${SKILL_PAGE_SIZE}&pageNumber=1`);
+  }
+
+  health(): Promise<Health> {
+    return this.http.request<Health>({ method: 'GET', path: '/api/v2/health' });
+  }
+
+  async queueDetails(queueIds: readonly string[], range: DateRange = DEFAULT_DETAILS_RANGE): Promise<QueueMetrics[]> {
+    const batches = await Promise.all(
+      chunk(queueIds, MAX_SELECTORS).map((ids) =>
+        this.http.request<{ metrics?: QueueMetrics[] }>({
+          method: 'POST',
+          path: '/api/v2/analytics/queues/details/query',
+          json: { dateRange: range, groupBy: ['queue'], metrics: DETAIL_METRICS, selectors: selectors(ids) },
+        }),
+      ),
+    );
+    return batches.flatMap((b) => b.metrics ?? []);
+  }
+
+  async queueDistribution(queueIds: readonly string[], range: DateRange): Promise<DistributionRow[]> {
+    const batches = await Promise.all(
+      chunk(queueIds, MAX_SELECTORS).map((ids) =>
+        collectPages<DistributionRow>(
+          () =>
+            this.http.request<CursorPage<DistributionRow>>({
+              method: 'POST',
+              path: '/api/v2/analytics/queues/data/query',
+              json: {
+                dateRange: range,
+                groupBy: ['waitTimeRange', 'queue'],
+                metrics: DISTRIBUTION_METRICS,
+                selectors: selectors(ids),
+                pageSize: DISTRIBUTION_PAGE_SIZE,
+              },
+            }),
+          // The cursor carries the query: the next page is a POST with an empty body.
+          (nextUri) => this.http.request<CursorPage<DistributionRow>>({ method: 'POST', path: nextUri }),
+        ),
+      ),
+    );
+    return batches.flat();
+  }
+
+  audit(query: AuditQuery): Promise<AuditEntry[]> {
+    const params = new URLSearchParams({
+      ...(query.resourceId === undefined ? {} : { resourceId: query.resourceId }),
+      resourceType: 'Queue',
+      action: 'Update',
+      startTime: query.startTime,
+      endTime: query.endTime ?? 'now',
+      pageSize: String(AUDIT_PAGE_SIZE),
+    });
+    return this.getAll<AuditEntry>(`/api/v2/audit?${params.toString()}`);
+  }
+
+  private getAll<T>(firstPath: string): Promise<T[]> {
+    const get = (path: string): Promise<Page<T>> => this.http.request<Page<T>>({ method: 'GET', path });
+    return collectPages<T>(() => get(firstPath), get);
+  }
+}
+
+/** The client for `config`; logs go to `logger` (decisions at info, one line per request at debug). */
+export function createClient(config: ClientConfig, logger: Logger): CxoneClient {
+  return new CxoneClient(config, logger);
+}
+
+function selectors(ids: readonly string[]): { id: string; type: 'queue' }[] {
+  return ids.map((id) => ({ id, type: 'queue' }));
+}
+
+function chunk<T>(items: readonly T[], size: number): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
+  return out;
+}

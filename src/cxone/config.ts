@@ -1,0 +1,193 @@
+/**
+ * Client configuration from the environment and the shared API flags. Everything is validated here,
+ * before a single request, so a wrong URL or a missing secret never reaches the network.
+ */
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { ConfigError, UsageError } from '../errors.js';
+
+/** Per-attempt timeouts and the bound on one call across all its retries. */
+export interface ClientTimeouts {
+  /** TCP (and TLS) connection establishment, per attempt. */
+  connectMs: number;
+  /** From the request being sent to the first byte of the answer, per attempt. */
+  responseMs: number;
+  /** Whole call: every attempt, backoff and rate-limit pause included. */
+  deadlineMs: number;
+}
+
+/** Retry budget for transient failures (429, 5xx, connection errors, timeouts). */
+export interface RetryPolicy {
+  /** Attempts in total, the first one included. */
+  tries: number;
+  /** First backoff ceiling; doubles per attempt (full jitter: the wait is uniform in [0, ceiling]). */
+  baseDelayMs: number;
+  /** Largest single backoff. */
+  maxDelayMs: number;
+}
+
+export interface ClientConfig {
+  baseUrl: string;
+  clientId: string;
+  clientSecret: string;
+  /** Requests in flight at most, shared by every call of the client. */
+  concurrency: number;
+  /** A known request budget per second: pace from the first request instead of discovering it. */
+  maxRps?: number;
+  timeouts: ClientTimeouts;
+  retry: RetryPolicy;
+}
+
+/** The shared API flags as commander hands them over (strings, or numbers from a default). */
+export interface ApiFlags {
+  baseUrl?: string;
+  concurrency?: number | string;
+  maxRps?: number | string;
+}
+
+export const DEFAULT_CONCURRENCY = 8;
+export const MAX_CONCURRENCY = 64;
+export const DEFAULT_TIMEOUTS: ClientTimeouts = { connectMs: 5_000, responseMs: 15_000, deadlineMs: 60_000 };
+export const DEFAULT_RETRY: RetryPolicy = { tries: 5, baseDelayMs: 1_000, maxDelayMs: 30_000 };
+
+const REGION_TOKEN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+
+/**
+ * Builds the client configuration. Precedence: `--base-url` > `CXONE_BASE_URL` > `CXONE_REGION`;
+ * `--max-rps` > `CXONE_MAX_RPS`. Throws `ConfigError` naming every missing variable, for a plain-http
+ * URL to a non-loopback host, for `CXONE_CLIENT_SECRET` and `CXONE_CLIENT_SECRET_FILE` both set, or an
+ * unreadable secret file (named, its content never shown; a relative path is taken from `cwd`);
+ * `UsageError` for a bad flag value.
+ */
+export function resolveClientConfig(
+  env: Record<string, string | undefined>,
+  flags: ApiFlags = {},
+  cwd: string = '.',
+): ClientConfig {
+  const concurrency = parseConcurrency(flags.concurrency);
+  const maxRps = parseMaxRps(flags.maxRps, env['CXONE_MAX_RPS']);
+  const rawUrl = nonEmpty(flags.baseUrl) ?? nonEmpty(env['CXONE_BASE_URL']);
+  const region = nonEmpty(env['CXONE_REGION']);
+  const baseUrl = rawUrl !== undefined ? checkBaseUrl(rawUrl) : region !== undefined ? regionUrl(region) : undefined;
+
+  const clientId = nonEmpty(env['CXONE_CLIENT_ID']);
+  const clientSecret = readSecret(env, cwd);
+  const missing = [
+    ...(baseUrl === undefined ? ['CXONE_REGION or CXONE_BASE_URL (or --base-url)'] : []),
+    ...(clientId === undefined ? ['CXONE_CLIENT_ID'] : []),
+    ...(clientSecret === undefined ? ['CXONE_CLIENT_SECRET or CXONE_CLIENT_SECRET_FILE'] : []),
+  ];
+  if (baseUrl === undefined || clientId === undefined || clientSecret === undefined) {
+    throw new ConfigError(`missing API configuration: set ${missing.join('; ')}`, {
+      hint: 'Create an API client with the routing, analytics, audit and health scopes in CXone and export its id and secret.',
+    });
+  }
+  return {
+    baseUrl,
+    clientId,
+    clientSecret,
+    concurrency,
+    ...(maxRps === undefined ? {} : { maxRps }),
+    timeouts: { ...DEFAULT_TIMEOUTS },
+    retry: { ...DEFAULT_RETRY },
+  };
+}
+
+/** `https://{region}.api.cxm.nice.incontact.com`, after checking the region is one DNS label like `us-1`. */
+export function regionUrl(region: string): string {
+  if (!REGION_TOKEN.test(region) || region.length > 32) {
+    throw new ConfigError(`CXONE_REGION "${region}" is not a region name`, {
+      hint: 'Use the region of your tenant, e.g. CXONE_REGION=us-1, or set CXONE_BASE_URL to a full URL.',
+    });
+  }
+  return `https://${region}.api.cxm.nice.incontact.com`;
+}
+
+/**
+ * Validates a full base URL and returns it without trailing slashes. `http://` is accepted only for
+ * loopback hosts: anywhere else the client secret and the tokens would cross the network in clear text.
+ */
+export function checkBaseUrl(raw: string): string {
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    throw new ConfigError(`API base URL "${raw}" is not a valid URL`, {
+      hint: 'Use a full URL such as https://us-1.api.cxm.nice.incontact.com or http://127.0.0.1:8471.',
+    });
+  }
+  if (url.username !== '' || url.password !== '' || url.search !== '' || url.hash !== '') {
+    throw new ConfigError('API base URL must not contain credentials, a query or a fragment', {
+      hint: 'Give only scheme, host, port and path; credentials go in CXONE_CLIENT_ID / CXONE_CLIENT_SECRET.',
+    });
+  }
+  if (url.protocol === 'http:' && !isLoopback(url.hostname)) {
+    throw new ConfigError(`refusing plain http:// to ${url.host}: the client secret and tokens would travel in clear text`, {
+      hint: 'Use https:// for any remote host; plain http is allowed only for 127.0.0.1, ::1 and localhost (the sandbox).',
+    });
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') {
+    throw new ConfigError(`API base URL "${raw}" must use https:// (or http:// on loopback)`);
+  }
+  return url.href.replace(/\/+$/, '');
+}
+
+/** 127.0.0.0/8, ::1 and localhost, as the WHATWG URL parser normalises them. */
+export function isLoopback(hostname: string): boolean {
+  const host = hostname.toLowerCase();
+  if (host === 'localhost' || host === '[::1]' || host === '::1') return true;
+  return /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(host);
+}
+
+function readSecret(env: Record<string, string | undefined>, cwd: string): string | undefined {
+  // The inline secret is taken verbatim: spaces may be part of it.
+  const rawInline = env['CXONE_CLIENT_SECRET'];
+  const inline = rawInline === undefined || rawInline === '' ? undefined : rawInline;
+  const file = nonEmpty(env['CXONE_CLIENT_SECRET_FILE']);
+  if (inline !== undefined && file !== undefined) {
+    throw new ConfigError('both CXONE_CLIENT_SECRET and CXONE_CLIENT_SECRET_FILE are set', {
+      hint: 'Unset one of them so there is no doubt which secret is used.',
+    });
+  }
+  if (file === undefined) return inline;
+  let text: string;
+  try {
+    text = readFileSync(resolve(cwd, file), 'utf8');
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code ?? 'unreadable';
+    throw new ConfigError(`cannot read CXONE_CLIENT_SECRET_FILE ${file} (${code})`, {
+      hint: 'Check the path and that the file is readable by this user.',
+    });
+  }
+  const secret = text.replace(/\r?\n+$/, '');
+  if (secret === '') throw new ConfigError(`CXONE_CLIENT_SECRET_FILE ${file} is empty`);
+  return secret;
+}
+
+function parseConcurrency(raw: number | string | undefined): number {
+  if (raw === undefined) return DEFAULT_CONCURRENCY;
+  const text = String(raw).trim();
+  const n = Number(text);
+  if (text === '' || !Number.isInteger(n) || n < 1 || n > MAX_CONCURRENCY) {
+    throw new UsageError(`--concurrency must be an integer from 1 to ${MAX_CONCURRENCY}, got "${text}"`);
+  }
+  return n;
+}
+
+function parseMaxRps(flag: number | string | undefined, env: string | undefined): number | undefined {
+  const fromFlag = flag !== undefined && String(flag).trim() !== '';
+  const raw = fromFlag ? String(flag).trim() : nonEmpty(env);
+  if (raw === undefined) return undefined;
+  const n = Number(raw);
+  if (!Number.isFinite(n) || n <= 0 || n > 10_000) {
+    const what = fromFlag ? '--max-rps' : 'CXONE_MAX_RPS';
+    const message = `${what} must be a number of requests per second above 0 (at most 10000), got "${raw}"`;
+    throw fromFlag ? new UsageError(message) : new ConfigError(message);
+  }
+  return n;
+}
+
+function nonEmpty(value: string | undefined): string | undefined {
+  const v = value?.trim();
+  return v === undefined || v === '' ? undefined : v;
+}

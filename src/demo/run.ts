@@ -1,0 +1,118 @@
+#!/usr/bin/env node
+/**
+ * `npm run demo`: the whole GitOps loop against an in-process sandbox, no credentials, no network.
+ * validate → plan (a simulated pull request) → apply the saved plan → an out-of-band console edit →
+ * drift → status. Each step prints the real CLI output; reports land in a temp directory it names.
+ */
+import { cp, mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseDocument } from 'yaml';
+import { runCli } from '../cli/program.js';
+import type { CliIO } from '../cli/io.js';
+import { startSandbox, type SandboxHandle } from '../sandbox/server.js';
+
+const REPO_ROOT = fileURLToPath(new URL('../../', import.meta.url));
+
+interface Step {
+  title: string;
+  argv: string[];
+  expect: number;
+  why: string;
+}
+
+/** Edits one field of the first document of a YAML file in place, keeping comments (Document API). */
+async function editYaml(file: string, path: string[], value: unknown): Promise<void> {
+  const doc = parseDocument(await readFile(file, 'utf8'));
+  doc.setIn(path, value);
+  await writeFile(file, doc.toString());
+}
+
+/** A simulated pull request: two routing changes a platform engineer would make. */
+async function simulatePullRequest(work: string): Promise<void> {
+  await editYaml(join(work, 'queues/support/tier1.yaml'), ['maxWaitTime'], 240);
+  await editYaml(join(work, 'queues/billing/collections.yaml'), ['routingStrategy'], 'mostAvailableAgent');
+}
+
+function banner(n: number, total: number, step: Step): string {
+  const line = '─'.repeat(72);
+  return `\n${line}\n step ${n}/${total}: cxq ${step.argv.join(' ')}\n ${step.why}\n${line}\n`;
+}
+
+async function main(): Promise<number> {
+  const started = Date.now();
+  const work = await mkdtemp(join(tmpdir(), 'cxq-demo-'));
+  await cp(join(REPO_ROOT, 'queues'), join(work, 'queues'), { recursive: true });
+  await cp(join(REPO_ROOT, 'schemas'), join(work, 'schemas'), { recursive: true });
+  process.stdout.write(`cxq demo: working copy and reports in ${work}\n`);
+
+  const sandbox: SandboxHandle = await startSandbox({ seedDir: join(REPO_ROOT, 'queues'), queues: 20 });
+  process.stdout.write(`sandbox: ${sandbox.baseUrl} (credentials sandbox/sandbox)\n`);
+  const io: CliIO = {
+    stdout: process.stdout,
+    stderr: process.stderr,
+    stdin: process.stdin,
+    env: {
+      CXONE_BASE_URL: sandbox.baseUrl,
+      CXONE_CLIENT_ID: 'sandbox',
+      CXONE_CLIENT_SECRET: 'sandbox',
+      NO_COLOR: process.env['NO_COLOR'],
+    },
+    cwd: work,
+    signal: new AbortController().signal,
+  };
+  const quiet = ['--log-level', 'warn'];
+
+  const steps: (Step & { before?: () => Promise<void> })[] = [
+    { title: 'validate', argv: ['validate', '--dir', 'queues'], expect: 0, why: 'Offline: schema and cross-file rules, no credentials needed.' },
+    {
+      title: 'plan',
+      argv: [...quiet, 'plan', '--dir', 'queues', '--out', 'plan.json', '--detailed-exitcode'],
+      expect: 2,
+      why: 'A pull request changed Support Tier 1 and Collections: the plan shows exactly that (exit 2 = changes).',
+      before: () => simulatePullRequest(work),
+    },
+    {
+      title: 'apply',
+      argv: [...quiet, 'apply', '--plan', 'plan.json', '--yes', '--report', 'reports/apply.json'],
+      expect: 0,
+      why: 'Applies the reviewed plan with If-Match; writes the audit report (JSON + Markdown).',
+    },
+    {
+      title: 'drift',
+      argv: [...quiet, 'drift', '--dir', 'queues', '--format', 'text'],
+      expect: 2,
+      why: 'A supervisor changed VIP Concierge in the console: drift names the field, who and when (exit 2).',
+      before: async () => {
+        sandbox.state.editOutOfBand('e1d2c3b4-a596-4788-9a0b-1c2d3e4f5061', { maxWaitTime: 90 }, {
+          id: 'user-jane-doe',
+          name: 'Jane Doe (console)',
+        });
+        process.stdout.write('(out-of-band edit: VIP Concierge maxWaitTime 60 → 90 by Jane Doe in the console)\n');
+      },
+    },
+    { title: 'status', argv: [...quiet, 'status', '--dir', 'queues'], expect: 0, why: 'Health and SLA-breach prediction (Erlang C/A) for every managed queue.' },
+  ];
+
+  let failed = 0;
+  try {
+    for (const [i, step] of steps.entries()) {
+      await step.before?.();
+      process.stdout.write(banner(i + 1, steps.length, step));
+      const code = await runCli(step.argv, io);
+      const ok = code === step.expect;
+      if (!ok) failed += 1;
+      process.stdout.write(`→ exit ${code} ${ok ? '(as expected)' : `(expected ${step.expect})`}\n`);
+    }
+  } finally {
+    await sandbox.close();
+  }
+  const seconds = ((Date.now() - started) / 1000).toFixed(1);
+  process.stdout.write(
+    `\ncxq demo ${failed === 0 ? 'finished' : `FAILED (${failed} step(s))`} in ${seconds} s. Reports: ${join(work, 'reports')}\n`,
+  );
+  return failed === 0 ? 0 : 1;
+}
+
+process.exitCode = await main();

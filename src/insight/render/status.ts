@@ -1,0 +1,100 @@
+/**
+ * Renderers of `cxq status`: json (the contract), text (aligned table, colour optional),
+ * markdown, html (self-contained page).
+ */
+import type { StatusReport, QueueStatus } from '../status.js';
+import { ansi, escapeHtml, fixed, htmlPage, mdTable, percent, textTable } from './common.js';
+
+export const STATUS_FORMATS = ['text', 'json', 'markdown', 'html'] as const;
+export type StatusFormat = (typeof STATUS_FORMATS)[number];
+
+/** What the readable formats print beside the numbers. */
+export interface StatusContext {
+  slaSeconds: number;
+  /** Share 0..1. */
+  target: number;
+  color: boolean;
+}
+
+const HEADER = ['QUEUE', 'ID', 'AGENTS', 'OFFERED', 'OCC', 'WAIT', 'SL', 'ASA', 'BREACH', 'CONF', 'METHOD'];
+
+/** Renders the report in `format`. Deterministic for a given report. */
+export function renderStatus(report: StatusReport, format: StatusFormat, ctx: StatusContext): string {
+  switch (format) {
+    case 'json':
+      return `${JSON.stringify(report, null, 2)}\n`;
+    case 'markdown':
+      return markdown(report, ctx);
+    case 'html':
+      return html(report, ctx);
+    default:
+      return text(report, ctx);
+  }
+}
+
+function cells(q: QueueStatus): string[] {
+  const m = q.metrics;
+  return [
+    q.name,
+    q.id,
+    m.agentsOnQueue === undefined ? '-' : String(m.agentsOnQueue),
+    m.offeredCount === undefined ? '-' : String(m.offeredCount),
+    percent(m.occupancy),
+    m.waitTime === undefined ? '-' : `${fixed(m.waitTime, 0)}s`,
+    percent(q.predictedServiceLevel),
+    q.predictedAsa === null ? (q.breachPredicted && q.method.startsWith('erlang') ? 'inf' : '-') : `${fixed(q.predictedAsa)}s`,
+    q.breachPredicted ? 'yes' : 'no',
+    fixed(q.confidence, 2),
+    q.method,
+  ];
+}
+
+function summary(report: StatusReport, ctx: StatusContext): string {
+  const breaches = report.queues.filter((q) => q.breachPredicted).length;
+  return `${report.queues.length} queue(s), ${breaches} breach(es) predicted (target ${percent(ctx.target)} answered within ${ctx.slaSeconds}s)`;
+}
+
+function healthLine(report: StatusReport): string {
+  const parts = report.health.components.map((c) => `${c.name} ${c.status}`);
+  return `Platform health: ${report.health.status}${parts.length > 0 ? ` (${parts.join(', ')})` : ''}`;
+}
+
+function text(report: StatusReport, ctx: StatusContext): string {
+  const rows = report.queues.map(cells);
+  const breachCol = HEADER.indexOf('BREACH');
+  const paint = (row: number, col: number, t: string): string => {
+    if (!ctx.color || col !== breachCol) return t;
+    return report.queues[row]?.breachPredicted ? ansi.red(t) : ansi.green(t);
+  };
+  const health = healthLine(report);
+  const healthOut = ctx.color && report.health.status !== 'Healthy' ? ansi.yellow(health) : health;
+  const table = report.queues.length > 0 ? textTable(HEADER, rows, paint) : 'No managed queues.\n';
+  return `${healthOut}\n\n${table}\n${summary(report, ctx)}\n`;
+}
+
+function markdown(report: StatusReport, ctx: StatusContext): string {
+  const rows = report.queues.map((q) => {
+    const c = cells(q);
+    c[HEADER.indexOf('BREACH')] = q.breachPredicted ? '**yes**' : 'no';
+    return c;
+  });
+  return `## Queue status\n\n${healthLine(report)}\n\n${mdTable(HEADER, rows)}\n${summary(report, ctx)}\n`;
+}
+
+function html(report: StatusReport, ctx: StatusContext): string {
+  const numeric = new Set([2, 3, 4, 5, 6, 7, 9]);
+  const head = HEADER.map((h) => `<th>${escapeHtml(h)}</th>`).join('');
+  const body = report.queues
+    .map((q) => {
+      const tds = cells(q).map((c, i) => {
+        const cls = i === 8 ? (q.breachPredicted ? ' class="breach"' : ' class="ok"') : numeric.has(i) ? ' class="num"' : '';
+        return `<td${cls}>${escapeHtml(c)}</td>`;
+      });
+      return `<tr>${tds.join('')}</tr>`;
+    })
+    .join('\n');
+  return htmlPage(
+    'cxq status',
+    `<h1>Queue status</h1>\n<p>${escapeHtml(healthLine(report))}</p>\n<table>\n<thead><tr>${head}</tr></thead>\n<tbody>\n${body}\n</tbody>\n</table>\n<p>${escapeHtml(summary(report, ctx))}</p>`,
+  );
+}

@@ -1,0 +1,69 @@
+import jsonPatch, { type Operation } from 'fast-json-patch';
+import type { Queue } from '../cxone/types.js';
+import { DEFINITION_FIELDS } from '../definitions/types.js';
+import { jsonEqual } from '../util/canonical-json.js';
+import { normaliseField, WAIT_MUSIC_LEAVES } from './normalise.js';
+import type { DesiredFields, FieldChange } from './types.js';
+
+/**
+ * Compares one live queue with the fields its definition declares.
+ *
+ * - Only declared fields are compared; read-only (`version`, `dateModified`, ...) and undeclared or
+ *   unknown live fields are ignored and never appear in `fields` or `patch`.
+ * - Values are normalised first (src/plan/normalise.ts): skills as a set, overflowTargets in order,
+ *   waitMusic per declared leaf, numbers as numbers, absent description = `""`, absent lists = `[]`.
+ * - `fields` lists each differing field in canonical field order as `{path, old, new}`: `path` is a
+ *   JSON pointer (`/maxWaitTime`, `/waitMusic/url`; `/skills` and `/overflowTargets` hold the whole
+ *   normalised list); `old` is `null` when the live queue lacks the field.
+ * - `patch` is the RFC 6902 patch (fast-json-patch `compare`) from the live managed projection to
+ *   the desired one. Both projections are normalised, so skill indexes refer to the list sorted by
+ *   id. It is empty exactly when `fields` is.
+ *
+ * Pure; never throws; does not mutate its arguments.
+ */
+export function diffQueue(live: Queue, desired: DesiredFields): { fields: FieldChange[]; patch: Operation[] } {
+  const from: Record<string, unknown> = {};
+  const to: Record<string, unknown> = {};
+  const fields: FieldChange[] = [];
+  const want = desired as Record<string, unknown>;
+  for (const field of DEFINITION_FIELDS) {
+    if (field === 'id' || want[field] === undefined) continue;
+    if (field === 'waitMusic') {
+      diffWaitMusic(live, desired.waitMusic ?? {}, from, to, fields);
+      continue;
+    }
+    const oldValue = normaliseField(field, live[field]);
+    const newValue = normaliseField(field, want[field]);
+    if (oldValue !== undefined) from[field] = oldValue;
+    to[field] = newValue;
+    if (!jsonEqual(oldValue, newValue)) fields.push({ path: `/${field}`, old: oldValue ?? null, new: newValue });
+  }
+  const patch = fields.length === 0 ? [] : jsonPatch.compare(from, to);
+  return { fields, patch };
+}
+
+function diffWaitMusic(
+  live: Queue,
+  declared: NonNullable<DesiredFields['waitMusic']>,
+  from: Record<string, unknown>,
+  to: Record<string, unknown>,
+  fields: FieldChange[],
+): void {
+  const liveMusic = isObject(live.waitMusic) ? (live.waitMusic as unknown as Record<string, unknown>) : undefined;
+  const fromMusic: Record<string, unknown> = {};
+  const toMusic: Record<string, unknown> = {};
+  for (const leaf of WAIT_MUSIC_LEAVES) {
+    const newValue = declared[leaf];
+    if (newValue === undefined) continue;
+    const oldValue = liveMusic?.[leaf];
+    if (oldValue !== undefined) fromMusic[leaf] = oldValue;
+    toMusic[leaf] = newValue;
+    if (!jsonEqual(oldValue, newValue)) fields.push({ path: `/waitMusic/${leaf}`, old: oldValue ?? null, new: newValue });
+  }
+  if (liveMusic !== undefined) from['waitMusic'] = fromMusic;
+  to['waitMusic'] = toMusic;
+}
+
+function isObject(v: unknown): boolean {
+  return v !== null && typeof v === 'object' && !Array.isArray(v);
+}

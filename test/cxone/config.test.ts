@@ -1,0 +1,130 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { checkBaseUrl, isLoopback, resolveClientConfig } from '../../src/cxone/config.js';
+import { ConfigError, UsageError } from '../../src/errors.js';
+
+const CREDS = { CXONE_CLIENT_ID: 'id-1', CXONE_CLIENT_SECRET: 'sec-1' };
+
+function errorOf(fn: () => unknown): Error {
+  try {
+    fn();
+  } catch (err) {
+    return err as Error;
+  }
+  throw new Error('expected a throw');
+}
+
+describe('resolveClientConfig', () => {
+  it('builds the production URL from CXONE_REGION', () => {
+    const c = resolveClientConfig({ ...CREDS, CXONE_REGION: 'us-1' });
+    expect(c.baseUrl).toBe('https://us-1.api.cxm.nice.incontact.com');
+    expect(c).toMatchObject({ clientId: 'id-1', clientSecret: 'sec-1', concurrency: 8 });
+    expect(c.timeouts).toEqual({ connectMs: 5000, responseMs: 15000, deadlineMs: 60000 });
+    expect(c.retry).toEqual({ tries: 5, baseDelayMs: 1000, maxDelayMs: 30000 });
+    expect(c.maxRps).toBeUndefined();
+  });
+
+  it('prefers CXONE_BASE_URL over CXONE_REGION and --base-url over both, trimming trailing slashes', () => {
+    const env = { ...CREDS, CXONE_REGION: 'us-1', CXONE_BASE_URL: 'https://proxy.example.com/cx/' };
+    expect(resolveClientConfig(env).baseUrl).toBe('https://proxy.example.com/cx');
+    expect(resolveClientConfig(env, { baseUrl: 'http://127.0.0.1:8471/' }).baseUrl).toBe('http://127.0.0.1:8471');
+  });
+
+  it('refuses a region that is not one DNS label', () => {
+    const err = errorOf(() => resolveClientConfig({ ...CREDS, CXONE_REGION: 'evil.com/x' }));
+    expect(err).toBeInstanceOf(ConfigError);
+    expect(err.message).toBe('CXONE_REGION "evil.com/x" is not a region name');
+  });
+
+  it('names every missing variable at once', () => {
+    const err = errorOf(() => resolveClientConfig({}));
+    expect(err).toBeInstanceOf(ConfigError);
+    expect(err.message).toBe(
+      'missing API configuration: set CXONE_REGION or CXONE_BASE_URL (or --base-url); CXONE_CLIENT_ID; CXONE_CLIENT_SECRET or CXONE_CLIENT_SECRET_FILE',
+    );
+  });
+
+  it('names only the missing secret when the rest is set', () => {
+    const err = errorOf(() => resolveClientConfig({ CXONE_REGION: 'eu-1', CXONE_CLIENT_ID: 'x' }));
+    expect(err.message).toBe('missing API configuration: set CXONE_CLIENT_SECRET or CXONE_CLIENT_SECRET_FILE');
+  });
+
+  it('reads the secret file, trims the trailing newline, resolves it from cwd', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'cxq-secret-'));
+    writeFileSync(join(dir, 'secret.txt'), 'from-file \n');
+    const c = resolveClientConfig({ CXONE_REGION: 'us-1', CXONE_CLIENT_ID: 'a', CXONE_CLIENT_SECRET_FILE: 'secret.txt' }, {}, dir);
+    expect(c.clientSecret).toBe('from-file ');
+  });
+
+  it('names an unreadable secret file (missing, or a directory)', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'cxq-secret-'));
+    const missing = join(dir, 'nope.txt');
+    const err = errorOf(() => resolveClientConfig({ CXONE_REGION: 'us-1', CXONE_CLIENT_ID: 'a', CXONE_CLIENT_SECRET_FILE: missing }));
+    expect(err).toBeInstanceOf(ConfigError);
+    expect(err.message).toBe(`cannot read CXONE_CLIENT_SECRET_FILE ${missing} (ENOENT)`);
+    const err2 = errorOf(() => resolveClientConfig({ CXONE_REGION: 'us-1', CXONE_CLIENT_ID: 'a', CXONE_CLIENT_SECRET_FILE: dir }));
+    expect(err2.message).toBe(`cannot read CXONE_CLIENT_SECRET_FILE ${dir} (EISDIR)`);
+  });
+
+  it('refuses an empty secret file without showing anything of it', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'cxq-secret-'));
+    writeFileSync(join(dir, 'empty'), '\n');
+    const err = errorOf(() => resolveClientConfig({ CXONE_REGION: 'us-1', CXONE_CLIENT_ID: 'a', CXONE_CLIENT_SECRET_FILE: 'empty' }, {}, dir));
+    expect(err.message).toBe('CXONE_CLIENT_SECRET_FILE empty is empty');
+  });
+
+  it('refuses both the inline secret and the secret file', () => {
+    const err = errorOf(() => resolveClientConfig({ ...CREDS, CXONE_REGION: 'us-1', CXONE_CLIENT_SECRET_FILE: '/x' }));
+    expect(err.message).toBe('both CXONE_CLIENT_SECRET and CXONE_CLIENT_SECRET_FILE are set');
+  });
+
+  it('accepts --concurrency 1 and 64, refuses 0, 65, 2.5 and text', () => {
+    const env = { ...CREDS, CXONE_REGION: 'us-1' };
+    expect(resolveClientConfig(env, { concurrency: '1' }).concurrency).toBe(1);
+    expect(resolveClientConfig(env, { concurrency: 64 }).concurrency).toBe(64);
+    for (const bad of ['0', '65', '2.5', 'many', '']) {
+      const err = errorOf(() => resolveClientConfig(env, { concurrency: bad }));
+      expect(err).toBeInstanceOf(UsageError);
+      expect(err.message).toBe(`--concurrency must be an integer from 1 to 64, got "${bad}"`);
+    }
+  });
+
+  it('takes --max-rps over CXONE_MAX_RPS and refuses non-positive values', () => {
+    const env = { ...CREDS, CXONE_REGION: 'us-1', CXONE_MAX_RPS: '5' };
+    expect(resolveClientConfig(env).maxRps).toBe(5);
+    expect(resolveClientConfig(env, { maxRps: '2.5' }).maxRps).toBe(2.5);
+    expect(errorOf(() => resolveClientConfig(env, { maxRps: '0' }))).toBeInstanceOf(UsageError);
+    const envErr = errorOf(() => resolveClientConfig({ ...env, CXONE_MAX_RPS: 'fast' }));
+    expect(envErr).toBeInstanceOf(ConfigError);
+    expect(envErr.message).toContain('CXONE_MAX_RPS must be a number');
+  });
+});
+
+describe('checkBaseUrl', () => {
+  it('allows plain http only on loopback', () => {
+    for (const ok of ['http://127.0.0.1:8471', 'http://127.9.8.7', 'http://localhost:1', 'http://[::1]:80', 'https://cx.example.com']) {
+      expect(() => checkBaseUrl(ok)).not.toThrow();
+    }
+    for (const bad of ['http://10.0.0.1', 'http://cx.example.com', 'http://128.0.0.1', 'http://localhost.evil.com']) {
+      const err = errorOf(() => checkBaseUrl(bad));
+      expect(err).toBeInstanceOf(ConfigError);
+      expect(err.message).toContain('clear text');
+      expect((err as ConfigError).hint).toContain('Use https://');
+    }
+  });
+
+  it('refuses credentials in the URL and other schemes', () => {
+    expect(errorOf(() => checkBaseUrl('https://u:p@cx.example.com')).message).toContain('must not contain credentials');
+    expect(errorOf(() => checkBaseUrl('ftp://cx.example.com')).message).toContain('must use https://');
+    expect(errorOf(() => checkBaseUrl('not a url')).message).toContain('is not a valid URL');
+  });
+
+  it('recognises loopback hosts', () => {
+    expect(isLoopback('127.0.0.1')).toBe(true);
+    expect(isLoopback('[::1]')).toBe(true);
+    expect(isLoopback('LOCALHOST')).toBe(true);
+    expect(isLoopback('127.0.0.1.nip.io')).toBe(false);
+  });
+});
