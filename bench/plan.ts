@@ -3,14 +3,16 @@
  * (target < 3 s and ≤ ceil(1000/500) + 5 requests); (2) 10,000 queues (target: peak memory
  * < 200 MB). Definitions are the sandbox's generated queues written with the export code, with
  * every 10th queue's maxWaitTime changed so the plan has work to show. Each run is the real CLI,
- * in-process. peakRss is the whole process (sandbox included): an upper bound of plan memory.
+ * in-process; the sandbox runs in a child process so peakRss is the plan's (plus Node's baseline).
  * Run alone: `npx tsc -p bench/tsconfig.json && node build/bench/bench/plan.js`.
  */
 import { mkdtempSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
-import { pathToFileURL } from 'node:url';
+import { spawn } from 'node:child_process';
+import { createInterface } from 'node:readline';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { runCli } from '../src/cli/program.js';
 import type { Queue } from '../src/cxone/types.js';
 import { exportFileNames } from '../src/export/naming.js';
@@ -34,31 +36,60 @@ function writeDefinitions(dir: string, live: readonly Queue[]): number {
   return changed;
 }
 
-/** Sandbox + definitions for one run, prepared outside the timed part. */
-async function prepare(n: number, latencyMs: number) {
-  const cwd = mkdtempSync(join(tmpdir(), 'cxq-bench-plan-'));
-  const sb = await startSandbox({ queues: n, latencyMs });
-  const changed = writeDefinitions(join(cwd, 'queues'), sb.state.listQueues());
+interface Prepared {
+  cwd: string;
+  baseUrl: string;
+  changed: number;
+  requests: () => Promise<number>;
+  close: () => Promise<void>;
+}
+
+/**
+ * The sandbox and the definitions, in a CHILD process (this file run with `--serve N LATENCY`),
+ * so the bench process's peak memory is the plan's alone, not the sandbox's.
+ */
+async function prepare(n: number, latencyMs: number): Promise<Prepared> {
+  const child = spawn(process.execPath, [fileURLToPath(import.meta.url), '--serve', String(n), String(latencyMs)], {
+    stdio: ['pipe', 'pipe', 'inherit'],
+  });
+  const lines = createInterface({ input: child.stdout });
+  const next = (): Promise<string> => new Promise((resolve) => lines.once('line', resolve));
+  const ready = JSON.parse(await next()) as { cwd: string; baseUrl: string; changed: number };
   return {
-    cwd,
-    sb,
-    changed,
+    ...ready,
+    requests: async () => {
+      child.stdin.write('stats\n');
+      return Number(await next());
+    },
     close: async () => {
-      await sb.close();
-      rmSync(cwd, { recursive: true, force: true });
+      child.stdin.end();
+      await new Promise((resolve) => child.once('exit', resolve));
     },
   };
 }
 
+/** Child side of `prepare`: serve, answer `stats` with the request count, stop when stdin closes. */
+async function serve(n: number, latencyMs: number): Promise<void> {
+  const cwd = mkdtempSync(join(tmpdir(), 'cxq-bench-plan-'));
+  const sb = await startSandbox({ queues: n, latencyMs });
+  const changed = writeDefinitions(join(cwd, 'queues'), sb.state.listQueues());
+  process.stdout.write(`${JSON.stringify({ cwd, baseUrl: sb.baseUrl, changed })}\n`);
+  const lines = createInterface({ input: process.stdin });
+  lines.on('line', () => process.stdout.write(`${sb.stats.requests}\n`));
+  await new Promise((resolve) => lines.once('close', resolve));
+  await sb.close();
+  rmSync(cwd, { recursive: true, force: true });
+}
+
 /** The timed part: `cxq plan --format json`, checked against the expected number of updates. */
-async function planOnce(run: Awaited<ReturnType<typeof prepare>>, n: number): Promise<{ requests: number; extra: Record<string, unknown> }> {
+async function planOnce(run: Prepared, n: number): Promise<{ requests: number; extra: Record<string, unknown> }> {
   let stdout = '';
   let stderr = '';
   let heapMax = 0;
   const sampler = setInterval(() => (heapMax = Math.max(heapMax, process.memoryUsage().heapUsed)), 20);
   try {
-    const before = run.sb.stats.requests;
-    const code = await runCli(['--log-level', 'warn', 'plan', '--format', 'json', '--base-url', run.sb.baseUrl], {
+    const before = await run.requests();
+    const code = await runCli(['--log-level', 'warn', 'plan', '--format', 'json', '--base-url', run.baseUrl], {
       stdout: { write: (s: string) => (stdout += s) },
       stderr: { write: (s: string) => (stderr += s) },
       stdin: Object.assign(Readable.from([]), { isTTY: false }),
@@ -70,7 +101,7 @@ async function planOnce(run: Awaited<ReturnType<typeof prepare>>, n: number): Pr
     const summary = (JSON.parse(stdout) as { summary: { update: number } }).summary;
     if (summary.update !== run.changed) throw new Error(`expected ${run.changed} updates, the plan shows ${summary.update}`);
     return {
-      requests: run.sb.stats.requests - before,
+      requests: (await run.requests()) - before,
       extra: { updates: summary.update, requestBudget: Math.ceil(n / PAGE_SIZE) + 5, heapSampledMaxMb: Math.round(heapMax / 2 ** 20) },
     };
   } finally {
@@ -96,5 +127,6 @@ export async function benchPlan(): Promise<BenchRow[]> {
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
-  await benchPlan();
+  if (process.argv[2] === '--serve') await serve(Number(process.argv[3]), Number(process.argv[4]));
+  else await benchPlan();
 }

@@ -1,16 +1,21 @@
 /**
  * The seed tutorial's own deploy strategy, ported faithfully as the baseline cxq is measured against:
- * per queue, sequentially: GET the queue, PUT it with If-Match, retry any HTTP error up to 3 times
- * with exponential waits of at least 2 s (tenacity, ignoring Retry-After), then — in the "polling"
- * variant — sleep 2 s and GET until the version shows, up to 5 times.
- * It talks plain fetch to the sandbox, like the seed's `requests` session.
+ * per queue, sequentially: GET the queue, PUT it with If-Match, retry any HTTP error (409 and 429
+ * included) up to 3 attempts with tenacity's `wait_exponential(multiplier=1, min=2, max=10)` —
+ * 2 s then 2 s, ignoring Retry-After — then, in the "polling" variant, sleep 2 s and GET until the
+ * version shows, up to 5 times. One token for the whole run (the seed caches it for an hour).
+ * Where the seed raises (retries exhausted, polling timeout) this port counts a failure and goes
+ * on with the next queue, so a run always covers every queue. Plain fetch, like `requests`.
  */
 import { setTimeout as sleep } from 'node:timers/promises';
 
 export interface SeedRunResult {
   requests: number;
   conflicts: number;
+  /** Queues whose GET or PUT still failed after 3 attempts (the seed raises there). */
   failures: number;
+  /** Queues whose new version did not show within the 5 polls (the seed raises TimeoutError). */
+  pollTimeouts: number;
 }
 
 interface SeedQueue {
@@ -30,7 +35,10 @@ async function token(baseUrl: string): Promise<string> {
   return ((await res.json()) as { access_token: string }).access_token;
 }
 
-/** The seed's `_request_with_retry`: 3 attempts, waits 2 s, 4 s (min 2, max 10), any HTTP error. */
+/**
+ * The seed's `_request_with_retry`: 3 attempts on any HTTP error. tenacity's wait after attempt k
+ * is clamp(1 × 2^(k-1), 2, 10) seconds: 2 s after the first attempt, 2 s after the second.
+ */
 async function requestWithRetry(
   counter: { n: number },
   url: string,
@@ -41,7 +49,7 @@ async function requestWithRetry(
     const res = await fetch(url, init);
     if (res.ok || attempt === 3) return res;
     await res.arrayBuffer();
-    await sleep(Math.min(10_000, 2_000 * 2 ** (attempt - 1)));
+    await sleep(Math.min(10_000, Math.max(2_000, 1_000 * 2 ** (attempt - 1))));
   }
 }
 
@@ -59,9 +67,16 @@ export async function runSeedStrategy(
   const auth = { Authorization: `Bearer ${await token(baseUrl)}` };
   let conflicts = 0;
   let failures = 0;
+  let pollTimeouts = 0;
   for (const id of ids) {
     const url = `${baseUrl}/api/v2/routing/queues/${id}`;
-    const current = (await (await requestWithRetry(counter, url, { headers: auth })).json()) as SeedQueue;
+    const got = await requestWithRetry(counter, url, { headers: auth });
+    if (!got.ok) {
+      failures += 1;
+      await got.arrayBuffer();
+      continue;
+    }
+    const current = (await got.json()) as SeedQueue;
     const payload = change(current);
     const res = await requestWithRetry(counter, url, {
       method: 'PUT',
@@ -76,11 +91,13 @@ export async function runSeedStrategy(
     }
     const updated = (await res.json()) as SeedQueue;
     if (!poll) continue;
-    for (let i = 0; i < 5; i += 1) {
+    let shown = false;
+    for (let i = 0; i < 5 && !shown; i += 1) {
       await sleep(2_000);
       const check = (await (await requestWithRetry(counter, url, { headers: auth })).json()) as SeedQueue;
-      if (check.version === updated.version) break;
+      shown = check.version === updated.version;
     }
+    if (!shown) pollTimeouts += 1;
   }
-  return { requests: counter.n, conflicts, failures };
+  return { requests: counter.n, conflicts, failures, pollTimeouts };
 }

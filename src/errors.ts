@@ -51,8 +51,9 @@ export class DefinitionError extends CxqError {
   constructor(
     readonly problems: readonly Problem[],
     message = `${problems.length} problem(s) in the queue definitions`,
+    hint = 'Run `cxq validate` for the full list and fix the definitions.',
   ) {
-    super(message, { hint: 'Run `cxq validate` for the full list and fix the definitions.' });
+    super(message, { hint });
   }
 }
 

@@ -51,13 +51,17 @@ export async function runApply(tasks: readonly ApplyTask[], options: RunOptions)
   const applied = new Map<string, number>();
   let next = 0;
   let fatal: unknown;
+  const flushes: Promise<void>[] = [];
   const worker = async (): Promise<void> => {
     while (!signal.aborted && fatal === undefined) {
       const task = updates[next++];
       if (!task) return;
       try {
         const entry = await reconcileOne(task, options, sleep, at);
-        await journal.append({ type: 'result', at: at(), ...entry });
+        // The result line is written now; its flush is not waited for before the next write (the
+        // attempt line already guards what was sent), only before the run ends.
+        const flushed = Promise.resolve(journal.append({ type: 'result', at: at(), ...entry }));
+        flushes.push(flushed.catch((err: unknown) => void (fatal ??= err)));
         if (entry.outcome === 'applied') applied.set(entry.id, entry.toVersion);
         options.progress?.result(entry);
       } catch (err) {
@@ -67,6 +71,7 @@ export async function runApply(tasks: readonly ApplyTask[], options: RunOptions)
   };
   const width = Math.max(1, Math.min(options.concurrency ?? DEFAULT_CONCURRENCY, updates.length));
   await Promise.all(Array.from({ length: width }, worker));
+  await Promise.all(flushes);
   options.progress?.finish();
   if (fatal !== undefined) throw fatal;
   if (signal.aborted) logger.warn({ started: Math.min(next, updates.length), total: updates.length }, 'apply: interrupted, no new writes started');

@@ -3,7 +3,7 @@ import { resolve } from 'node:path';
 import type { Command } from 'commander';
 import type { Queue } from '../cxone/types.js';
 import { validateDirectory } from '../definitions/validate.js';
-import { CxqError, FileError, UsageError } from '../errors.js';
+import { FileError, UsageError } from '../errors.js';
 import { planExport, relativePosix, schemaFileFor, writeExport, type ExportFile } from '../export/files.js';
 import { selectQueues } from '../export/select.js';
 import { addApiOptions, openApi, type ApiOptions } from './api-options.js';

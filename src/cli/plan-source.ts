@@ -51,7 +51,11 @@ export async function planFromDirectory(
   const inputs = await loadPlanInputs(ctx, api, dir);
   const { plan, problems } = buildPlan({ ...inputs, now });
   if (problems.length > 0) {
-    throw new DefinitionError(problems, `${problems.length} problem(s) between the queue definitions and the live tenant`);
+    throw new DefinitionError(
+      problems,
+      `${problems.length} problem(s) between the queue definitions and the live tenant`,
+      'cxq does not create queues or skills: fix the reference in the definition, or create the queue/skill in CXone first.',
+    );
   }
   ctx.logger.info({ ...plan.summary }, 'plan computed');
   return { plan, live: new Map(inputs.live.map((q) => [q.id, q])) };

@@ -6,7 +6,7 @@ import { CxqError, NetworkError, OutcomeUnknownError } from '../errors.js';
 import { TOKEN_PATH } from './auth.js';
 import { apiError, parseErrorBody, tokenError, type ErrorBody } from './api-errors.js';
 import type { ClientConfig } from './config.js';
-import { mayHaveBeenProcessed, type RetryDecision } from './retry-policy.js';
+import { mayHaveBeenProcessed } from './retry-policy.js';
 
 /** What one call (all its attempts) has been through; carried in got's `context`. */
 export interface CallState {
@@ -25,7 +25,6 @@ export interface CallState {
   /** The latest attempt was sent and no answer has arrived. */
   inFlight: boolean;
   sentAt: number;
-  giveUpReason?: Extract<RetryDecision, { retry: false }>['reason'];
 }
 
 interface GotLikeError {

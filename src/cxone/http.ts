@@ -5,7 +5,7 @@
  */
 import http from 'node:http';
 import https from 'node:https';
-import { got, type Got, type NormalizedOptions, type Options, type OptionsInit, type RequestError, type Response, type RetryObject } from 'got';
+import { got, type Got, type NormalizedOptions, type OptionsInit, type RequestError, type Response, type RetryObject } from 'got';
 import type { Logger } from '../log.js';
 import { VERSION } from '../version.js';
 import type { ClientStats } from './api.js';
@@ -180,10 +180,7 @@ export class HttpTransport {
     const now = Date.now();
     const failure = failureOf(call.method, error, now);
     const decision = decideRetry(failure, call.attempts, this.config.retry, now, call.deadline);
-    if (!decision.retry) {
-      call.giveUpReason = decision.reason;
-      return 0;
-    }
+    if (!decision.retry) return 0;
     call.inFlight = false;
     const delayMs = Math.max(1, decision.delayMs);
     this.logger.info(

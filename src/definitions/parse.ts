@@ -5,14 +5,13 @@ import {
   isSeq,
   parseAllDocuments,
   type Document,
-  type Node,
   type YAMLError,
 } from 'yaml';
 import type { Problem } from '../errors.js';
 import { schemaProblems } from './messages.js';
-import { collectLocations, locationAt, type SourceRef } from './positions.js';
+import { locationAt, type SourceRef } from './positions.js';
 import { queueSchema } from './schema.js';
-import { checkStructure } from './structure.js';
+import { readTree } from './structure.js';
 import type { LoadedDefinition, QueueDefinition } from './types.js';
 
 /** Alias expansions allowed per document: plenty for shared skill lists, nothing like a bomb. */
@@ -21,6 +20,8 @@ export const MAX_ALIAS_COUNT = 100;
 export const MAX_FLOW_DEPTH = 64;
 /** YAML errors reported per document; the rest are usually echoes of the first. */
 const MAX_YAML_ERRORS = 10;
+/** Problems reported per file; a file with more is summarised by one last problem. */
+export const MAX_FILE_PROBLEMS = 100;
 
 /** What one file's text yields: its valid definitions and every problem in it. */
 export interface ParsedText {
@@ -73,13 +74,13 @@ export function parseDefinitionsText(text: string, file: string): ParsedText {
   }
   const out: ParsedText = { definitions: [], problems: [], documents: [] };
   for (const doc of docs) loadDocument(doc, src, out);
-  return out;
+  return capProblems(out);
 }
 
 function loadDocument(doc: Document.Parsed, src: SourceRef, out: ParsedText): void {
   const yamlIssues = [...doc.errors, ...doc.warnings];
   if (yamlIssues.length > 0) {
-    out.problems.push(...yamlProblems(yamlIssues, src));
+    append(out.problems, yamlProblems(yamlIssues, src));
     return;
   }
   const root = doc.contents;
@@ -95,28 +96,40 @@ function loadDocument(doc: Document.Parsed, src: SourceRef, out: ParsedText): vo
     out.problems.push({ ...start, field: '(yaml)', message: `%YAML ${version} is not supported: cxq reads YAML 1.2` });
     return;
   }
-  const structural = checkStructure(root, src);
-  if (structural.length > 0) {
-    out.problems.push(...structural);
+  const tree = readTree(root, src);
+  if (tree.problems.length > 0) {
+    append(out.problems, tree.problems);
     return;
   }
-  let value: unknown;
-  try {
-    value = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
-  } catch (err) {
-    const message = err instanceof Error ? err.message : String(err);
-    out.problems.push({ ...start, field: '(yaml)', message: `too many alias expansions (limit ${MAX_ALIAS_COUNT}): ${message}` });
-    return;
+  let value = tree.value;
+  if (tree.hasAlias) {
+    try {
+      value = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
+    } catch (err) {
+      const message = err instanceof Error ? err.message : String(err);
+      out.problems.push({ ...start, field: '(yaml)', message: `too many alias expansions (limit ${MAX_ALIAS_COUNT}): ${message}` });
+      return;
+    }
   }
-  const loaded: LoadedDefinition = {
-    definition: value as QueueDefinition,
-    location: start,
-    fieldLocations: collectLocations(root as Node, src),
-  };
+  const loaded: LoadedDefinition = { definition: value as QueueDefinition, location: start, fieldLocations: tree.locations };
   out.documents.push(loaded);
   const { schema, validate } = queueSchema();
   if (validate(value)) out.definitions.push(loaded);
-  else out.problems.push(...schemaProblems(validate.errors ?? [], { src, root, value, schema }));
+  else append(out.problems, schemaProblems(validate.errors ?? [], { src, root, value, schema }));
+}
+
+/** Appends without spreading into arguments (a spread of 100k problems overflows the stack). */
+function append<T>(target: T[], items: readonly T[]): void {
+  for (const item of items) target.push(item);
+}
+
+function capProblems(out: ParsedText): ParsedText {
+  if (out.problems.length <= MAX_FILE_PROBLEMS) return out;
+  const first = out.problems[MAX_FILE_PROBLEMS]!;
+  const more = out.problems.length - MAX_FILE_PROBLEMS;
+  const problems = out.problems.slice(0, MAX_FILE_PROBLEMS);
+  problems.push({ ...first, field: '(file)', message: `${more} more problems in this file not shown; fix the ones above first` });
+  return { ...out, problems };
 }
 
 function yamlProblems(issues: readonly YAMLError[], src: SourceRef): Problem[] {

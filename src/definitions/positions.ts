@@ -43,34 +43,6 @@ export function fieldName(segments: readonly string[]): string {
 }
 
 /**
- * Maps every node of a definition to its location, keyed by JSON pointer (`''` for the document,
- * `/maxWaitTime`, `/skills/0/id`). A pair's value is located at the value; an empty value (`key:`)
- * at its key. Aliases are located where they are used and not followed, so an alias bomb costs
- * nothing here.
- */
-export function collectLocations(root: Node, src: SourceRef): Record<string, Location> {
-  const out: Record<string, Location> = {};
-  const visit = (node: Node, pointer: string): void => {
-    if (node.range) out[pointer] = locationAt(src, node.range[0]);
-    if (isMap(node)) {
-      for (const pair of node.items) {
-        if (!isScalar(pair.key)) continue;
-        const child = `${pointer}/${escapeSegment(String(pair.key.value))}`;
-        const value = pair.value;
-        if (isEmptyValue(value)) out[child] = keyLocation(pair, src) ?? out[pointer]!;
-        else visit(value as Node, child);
-      }
-    } else if (isSeq(node)) {
-      node.items.forEach((item, i) => {
-        if (item !== null && typeof item === 'object') visit(item as Node, `${pointer}/${i}`);
-      });
-    }
-  };
-  visit(root, '');
-  return out;
-}
-
-/**
  * The node a path leads to and, when the last step is a mapping key, the pair holding it. Stops at
  * an alias (returning it) rather than following it.
  */
@@ -97,11 +69,6 @@ export function nodeAt(root: Node, segments: readonly string[]): { node?: Node; 
 export function keyLocation(pair: Pair, src: SourceRef): Location | undefined {
   const key = pair.key;
   return isNodeLike(key) && key.range ? locationAt(src, key.range[0]) : undefined;
-}
-
-function isEmptyValue(value: unknown): boolean {
-  if (!isNodeLike(value) || !value.range) return true;
-  return isScalar(value) && value.value === null && value.range[0] === value.range[1];
 }
 
 function isNodeLike(value: unknown): value is Node {

@@ -1,48 +1,90 @@
-import { isAlias, isMap, isScalar, isSeq, type Node } from 'yaml';
+import { isAlias, isMap, isScalar, isSeq, type Node, type Pair } from 'yaml';
 import type { Problem } from '../errors.js';
-import { fieldName, keyLocation, locationAt, type SourceRef } from './positions.js';
 import { show } from './messages.js';
+import { escapeSegment, fieldName, keyLocation, locationAt, pointerSegments, type SourceRef } from './positions.js';
+import type { Location } from './types.js';
 
 /** Mappings and lists nested deeper than this are refused (a definition needs 3 levels). */
 export const MAX_NESTING = 64;
 
+/** A document's tree read in one pass. */
+export interface TreeRead {
+  /** The document as plain data; meaningless when `problems` is not empty or `hasAlias` is set. */
+  value: unknown;
+  /** JSON pointer → location of every node (an empty value `key:` is located at its key). */
+  locations: Record<string, Location>;
+  /** Shapes a definition cannot have: non-string keys, duplicate keys, excessive nesting. */
+  problems: Problem[];
+  /** An alias was met and not followed: the caller must build `value` with yaml's alias guard. */
+  hasAlias: boolean;
+}
+
 /**
- * Checks the shape YAML allows but a definition cannot have, before the document is turned into
- * data: keys that are not plain strings (`? [a, b]`, `1:`), the same key twice in one mapping, and
- * nesting deeper than {@link MAX_NESTING}. One linear pass with a Set per mapping, where yaml's own
- * duplicate check is quadratic; aliases are not followed. Returns the problems found (none: valid).
+ * Reads a document tree once, producing its plain value, the location of every node and the
+ * structural problems YAML allows but a definition cannot have: keys that are not plain strings
+ * (`? [a, b]`, `1:`), the same key twice in one mapping (one Set per mapping, where yaml's own
+ * check is quadratic), and nesting deeper than {@link MAX_NESTING}. `__proto__` becomes an own
+ * property (reported later as an unknown field), never a prototype. Aliases are not followed.
  */
-export function checkStructure(root: Node, src: SourceRef): Problem[] {
-  const problems: Problem[] = [];
-  const visit = (node: unknown, path: string[]): void => {
-    if (isAlias(node) || !(isMap(node) || isSeq(node))) return;
-    if (path.length >= MAX_NESTING) {
-      const at = locationAt(src, node.range?.[0] ?? 0);
-      problems.push({ ...at, field: fieldName(path), message: `nested deeper than ${MAX_NESTING} levels` });
-      return;
+export function readTree(root: Node, src: SourceRef): TreeRead {
+  const out: TreeRead = { value: undefined, locations: {}, problems: [], hasAlias: false };
+  out.value = readNode(root, '', 0, src, out);
+  return out;
+}
+
+function readNode(node: unknown, pointer: string, depth: number, src: SourceRef, out: TreeRead): unknown {
+  if (isScalar(node)) {
+    if (node.range) out.locations[pointer] = locationAt(src, node.range[0]);
+    return node.value;
+  }
+  if (isAlias(node)) {
+    out.hasAlias = true;
+    if (node.range) out.locations[pointer] = locationAt(src, node.range[0]);
+    return undefined;
+  }
+  if (!isMap(node) && !isSeq(node)) return null;
+  const at = locationAt(src, node.range?.[0] ?? 0);
+  out.locations[pointer] = at;
+  if (depth >= MAX_NESTING) {
+    out.problems.push({ ...at, field: fieldName(pointerSegments(pointer)), message: `nested deeper than ${MAX_NESTING} levels` });
+    return null;
+  }
+  if (isSeq(node)) return node.items.map((item, i) => readNode(item, `${pointer}/${i}`, depth + 1, src, out));
+  const obj: Record<string, unknown> = {};
+  const seen = new Map<string, Pair>();
+  for (const pair of node.items) {
+    const key = isScalar(pair.key) ? pair.key.value : undefined;
+    if (typeof key !== 'string') {
+      const got = isScalar(pair.key) ? show(pair.key.value) : 'a collection';
+      const loc = keyLocation(pair, src) ?? at;
+      out.problems.push({ ...loc, field: fieldName(pointerSegments(pointer)), message: `keys must be field names (got ${got})` });
+      continue;
     }
-    if (isSeq(node)) {
-      node.items.forEach((item, i) => visit(item, [...path, String(i)]));
-      return;
+    const child = `${pointer}/${escapeSegment(key)}`;
+    const first = seen.get(key);
+    if (first !== undefined) {
+      const loc = keyLocation(pair, src) ?? at;
+      const firstLine = (keyLocation(first, src) ?? at).line;
+      out.problems.push({ ...loc, field: fieldName(pointerSegments(child)), message: `duplicate key ${show(key)} (first at line ${firstLine})` });
+      continue;
     }
-    const firstSeen = new Map<string, number>();
-    for (const pair of node.items) {
-      const at = keyLocation(pair, src) ?? locationAt(src, node.range?.[0] ?? 0);
-      if (!isScalar(pair.key) || typeof pair.key.value !== 'string') {
-        const got = isScalar(pair.key) ? show(pair.key.value) : 'a collection';
-        problems.push({ ...at, field: fieldName(path), message: `keys must be field names (got ${got})` });
-        continue;
-      }
-      const key = pair.key.value;
-      const first = firstSeen.get(key);
-      if (first !== undefined) {
-        problems.push({ ...at, field: fieldName([...path, key]), message: `duplicate key ${show(key)} (first at line ${first})` });
-        continue;
-      }
-      firstSeen.set(key, at.line);
-      visit(pair.value, [...path, key]);
+    seen.set(key, pair);
+    const value = pair.value;
+    let js: unknown;
+    if (isEmpty(value)) {
+      out.locations[child] = keyLocation(pair, src) ?? at;
+      js = isScalar(value) ? value.value : null;
+    } else {
+      js = readNode(value, child, depth + 1, src, out);
     }
-  };
-  visit(root, []);
-  return problems;
+    if (key === '__proto__') Object.defineProperty(obj, key, { value: js, enumerable: true, writable: true, configurable: true });
+    else obj[key] = js;
+  }
+  return obj;
+}
+
+/** `key:` with nothing after it: yaml gives a null scalar of zero width (or no node at all). */
+function isEmpty(value: unknown): boolean {
+  if (value === null || value === undefined) return true;
+  return isScalar(value) && value.value === null && value.range != null && value.range[0] === value.range[1];
 }

@@ -1,12 +1,17 @@
 import { resolve } from 'node:path';
 import type { Problem } from '../errors.js';
-import { listDefinitionFiles, readDefinitionFile, type ReadOutcome } from './files.js';
-import { parseDefinitionsText } from './parse.js';
+import { listDefinitionFiles } from './files.js';
+import { defaultParallelism, loadFilesParallel } from './parallel.js';
 import { checkRules } from './rules.js';
 import type { LoadedDefinition, ValidationResult } from './types.js';
 
-/** Files read at once: enough to hide disk latency, few enough never to run out of descriptors. */
-const READ_CONCURRENCY = 16;
+/** Options of {@link validateDirectory}. */
+export interface ValidateOptions {
+  /** Directory that `dir` and every reported path are relative to. */
+  cwd: string;
+  /** Threads to parse with; default: one per core for 200+ files, else 1. */
+  parallelism?: number;
+}
 
 /**
  * Loads and validates every definition under `dir` (resolved against `options.cwd`): each
@@ -16,25 +21,20 @@ const READ_CONCURRENCY = 16;
  * Throws FileError only when `dir` itself is missing or unreadable; an unreadable or over-1-MiB
  * file is a problem at its line 1, column 1.
  */
-export async function validateDirectory(dir: string, options: { cwd: string }): Promise<ValidationResult> {
+export async function validateDirectory(dir: string, options: ValidateOptions): Promise<ValidationResult> {
   const files = await listDefinitionFiles(resolve(options.cwd, dir), options.cwd);
-  const texts = await mapLimited(files, READ_CONCURRENCY, (f) => readDefinitionFile(f.path));
+  const threads = options.parallelism ?? defaultParallelism(files.length);
+  const results = await loadFilesParallel(files, threads);
   const valid = new Set<LoadedDefinition>();
   const documents: LoadedDefinition[] = [];
   const problems: Problem[] = [];
-  files.forEach((file, i) => {
-    const outcome = texts[i]!;
-    if ('error' in outcome) {
-      problems.push({ file: file.display, line: 1, column: 1, field: '(file)', message: outcome.error });
-      return;
-    }
-    const parsed = parseDefinitionsText(outcome.text, file.display);
-    parsed.definitions.forEach((d) => valid.add(d));
-    documents.push(...parsed.documents);
-    problems.push(...parsed.problems);
-  });
+  for (const result of results) {
+    for (const i of result.valid) valid.add(result.documents[i]!);
+    for (const d of result.documents) documents.push(d);
+    for (const p of result.problems) problems.push(p);
+  }
   const rules = checkRules(documents);
-  problems.push(...rules.problems);
+  for (const p of rules.problems) problems.push(p);
   return {
     definitions: documents.filter((d) => valid.has(d) && !rules.invalid.has(d)),
     problems: sortProblems(problems),
@@ -53,17 +53,4 @@ export function compareProblems(a: Problem, b: Problem): number {
   if (a.line !== b.line) return a.line - b.line;
   if (a.column !== b.column) return a.column - b.column;
   return a.field < b.field ? -1 : a.field > b.field ? 1 : 0;
-}
-
-async function mapLimited<T>(items: readonly T[], limit: number, fn: (item: T) => Promise<ReadOutcome>): Promise<ReadOutcome[]> {
-  const results: ReadOutcome[] = new Array<ReadOutcome>(items.length);
-  let next = 0;
-  const worker = async (): Promise<void> => {
-    while (next < items.length) {
-      const i = next++;
-      results[i] = await fn(items[i]!);
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
-  return results;
 }

@@ -33,7 +33,13 @@ export async function loadManagedQueues(
   if (validation.problems.length > 0) throw new DefinitionError(validation.problems);
   const live: Queue[] = await api.listQueues();
   const { matched, problems } = matchDefinitions(validation.definitions, live);
-  if (problems.length > 0) throw new DefinitionError(problems);
+  if (problems.length > 0) {
+    throw new DefinitionError(
+      problems,
+      `${problems.length} problem(s) between the queue definitions and the live tenant`,
+      'cxq does not create queues: fix the definition, or create the queue in CXone first.',
+    );
+  }
   let queues = matched.map((m) => ({ id: m.live.id, name: m.live.name, version: m.live.version }));
   if (options.ids !== undefined && options.ids.length > 0) {
     const managed = new Set(queues.map((q) => q.id));

@@ -90,6 +90,15 @@ describe('journal and report files', () => {
     expect(j.events).toEqual([start, attemptA]);
   });
 
+  it('group-commits concurrent appends: every line is on disk once all resolve', async () => {
+    dir = mkdtempSync(join(tmpdir(), 'cxq-journal-'));
+    const j = Journal.open(join(dir, 'j.journal.jsonl'));
+    const events = Array.from({ length: 25 }, (_, i): JournalEvent => ({ ...attemptA, attempt: i + 1 }));
+    await Promise.all(events.map((e) => j.append(e)));
+    await j.close();
+    expect(readJournal(join(dir, 'j.journal.jsonl'))).toEqual(events);
+  });
+
   it('writes JSON and Markdown atomically (no temp file left) and recovers a crashed run', () => {
     dir = mkdtempSync(join(tmpdir(), 'cxq-report-'));
     const journal = join(dir, 'apply-1.journal.jsonl');

@@ -9,7 +9,7 @@ export const SECRET = 's3cr3t-Value-xyz';
 export const TOKEN = 'tok-AAAA-1111';
 export const TOKEN2 = 'tok-BBBB-2222';
 
-/** A config for nock tests: short retry budget is NOT used by default; tests pass overrides. */
+/** A config for nock tests: the production defaults unless a test overrides them. */
 export function testConfig(overrides: Partial<ClientConfig> = {}): ClientConfig {
   return {
     baseUrl: BASE,

@@ -1,6 +1,7 @@
 import nock from 'nock';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { openApi } from '../../src/cli/api-options.js';
+import { Command } from 'commander';
+import { addApiOptions, openApi } from '../../src/cli/api-options.js';
 import type { CliContext } from '../../src/cli/io.js';
 import { ConfigError } from '../../src/errors.js';
 import { silentLogger } from '../../src/log.js';
@@ -58,5 +59,11 @@ describe('openApi', () => {
     expect(api.clientId).toBe('id');
     expect(api.stats).toEqual({ requests: 0, retries: 0, throttled: 0, tokenRequests: 0 });
     expect(requests).toBe(0);
+  });
+
+  it('adds --base-url, --concurrency (default 8) and --max-rps to a command', () => {
+    const cmd = addApiOptions(new Command('x')).exitOverride();
+    cmd.parse(['--max-rps', '5', '--base-url', 'http://127.0.0.1:1'], { from: 'user' });
+    expect(cmd.opts()).toEqual({ baseUrl: 'http://127.0.0.1:1', concurrency: '8', maxRps: '5' });
   });
 });

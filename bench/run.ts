@@ -1,0 +1,184 @@
+/**
+ * `npm run bench`: validate, plan and apply at 100, 1,000 and 10,000 queues against the sandbox
+ * (latency and rate limit from scaleSettings()), each case in a fresh child process; the seed's own
+ * strategy side by side (measured where affordable, extrapolated per queue beyond, labelled); then
+ * the other benches (bench/validate.ts, plan.ts, apply.ts) when present. Prints the table, writes
+ * bench/results.json, exits 1 if any row is not ok.
+ *
+ * Environment: BENCH_SIZES=100,1000 (subset), BENCH_PARTS=cxq,seed,extra (default all three),
+ * BENCH_MARKDOWN=1 (also print the Markdown table), BENCH_LATENCY_MS / BENCH_RATE_LIMIT (settings).
+ */
+import { spawn } from 'node:child_process';
+import { copyFileSync, existsSync, writeFileSync } from 'node:fs';
+import { cpus, loadavg, totalmem, platform, release } from 'node:os';
+import { fileURLToPath } from 'node:url';
+import type { BenchRow } from './lib.js';
+import type { ScaleCommand, ScaleRow } from './rows.js';
+import { caseCommand } from './scale.js';
+import { scaleSettings } from './scale-setup.js';
+import { extrapolate } from './seed-case.js';
+import { renderMarkdown, renderOtherRows, renderTable, speedups } from './table.js';
+
+const SCALE_JS = fileURLToPath(new URL('./scale.js', import.meta.url));
+/** build/bench/bench/run.js → <repo>/bench/results.json */
+const RESULTS = fileURLToPath(new URL('../../../bench/results.json', import.meta.url));
+/**
+ * src/version.ts reads `../package.json` next to the compiled module: dist/ has it one level up,
+ * build/bench/src/ does not, so the bench keeps a copy at build/bench/package.json (re-made before
+ * every case, in case something cleaned the build directory meanwhile).
+ */
+function ensurePackageJson(): void {
+  const copy = fileURLToPath(new URL('../package.json', import.meta.url));
+  if (!existsSync(copy)) copyFileSync(fileURLToPath(new URL('../../../package.json', import.meta.url)), copy);
+}
+
+/** The seed without polling is measured up to this N (1,000 takes ~45 s); beyond, extrapolated. */
+const SEED_MAX_MEASURED = 1000;
+/** The seed with polling sleeps 2 s per queue: measured at a handful of queues only. */
+const SEED_POLL_N = 5;
+/** A case that has not finished after this long is killed and reported as failed. */
+const CASE_TIMEOUT_MS = 10 * 60_000;
+
+function sizes(raw: string | undefined): number[] {
+  if (raw === undefined || raw.trim() === '') return [100, 1000, 10_000];
+  const out = raw.split(',').map((s) => Number(s.trim()));
+  if (out.some((n) => !Number.isInteger(n) || n < 1)) throw new Error(`BENCH_SIZES must be positive integers separated by commas, got "${raw}"`);
+  return out;
+}
+
+function failedRow(command: ScaleCommand, n: number, reason: string): ScaleRow {
+  return {
+    bench: command, command: caseCommand(command, n), n, wallMs: 0, requests: null, peakRssMb: Number.NaN,
+    suite: command.startsWith('seed') ? 'seed' : 'cxq', case: command, requestsPerQueue: null, floorS: null,
+    ratio: null, throttled429: null, rssBeforeMb: null, ok: false, reason, extrapolated: false,
+  };
+}
+
+/** Runs one case as `node scale.js <command> <n>`; its stdout's last line is the row. Never throws. */
+function runCase(command: ScaleCommand, n: number): Promise<ScaleRow> {
+  process.stdout.write(`running ${caseCommand(command, n)}\n`);
+  ensurePackageJson();
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, [SCALE_JS, command, String(n)], { stdio: ['ignore', 'pipe', 'pipe'] });
+    let out = '';
+    let err = '';
+    child.stdout.on('data', (d: Buffer) => (out += d.toString()));
+    child.stderr.on('data', (d: Buffer) => (err = (err + d.toString()).slice(-4000)));
+    const timer = setTimeout(() => child.kill('SIGKILL'), CASE_TIMEOUT_MS);
+    child.on('error', (e) => resolve(failedRow(command, n, `could not start: ${e.message}`)));
+    child.on('close', (code, signal) => {
+      clearTimeout(timer);
+      const lines = out.trim().split('\n');
+      const last = lines.pop() ?? '';
+      for (const l of lines) process.stdout.write(`  ${l}\n`);
+      try {
+        resolve(JSON.parse(last) as ScaleRow);
+      } catch {
+        const why = signal !== null ? `killed (${signal}) after ${CASE_TIMEOUT_MS / 1000} s` : `exit ${code}`;
+        resolve(failedRow(command, n, `${why}, no row: ${err.trim().split('\n').slice(-3).join(' | ')}`));
+      }
+    });
+  });
+}
+
+async function seedRows(ns: readonly number[]): Promise<ScaleRow[]> {
+  const rows: ScaleRow[] = [];
+  const measured = ns.filter((n) => n <= SEED_MAX_MEASURED);
+  for (const n of measured) rows.push(await runCase('seed', n));
+  const larger = ns.filter((n) => n > SEED_MAX_MEASURED);
+  if (larger.length > 0) {
+    const base = rows.filter((r) => r.ok).sort((a, b) => b.n - a.n)[0] ?? (await runCase('seed', Math.min(100, SEED_MAX_MEASURED)));
+    for (const n of larger) rows.push(base.ok ? extrapolate(base, n) : failedRow('seed', n, `no ok measurement to extrapolate from`));
+  }
+  const poll = await runCase('seed-poll', SEED_POLL_N);
+  rows.push(poll);
+  for (const n of ns) rows.push(poll.ok ? extrapolate(poll, n) : failedRow('seed-poll', n, 'the measured polling run failed'));
+  return rows;
+}
+
+/** Rejects after `ms` (a bench waiting on a child that died would otherwise end this process). */
+async function withTimeout<T>(p: Promise<T>, ms: number, what: string): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`${what} did not finish within ${ms / 1000} s`)), ms);
+  });
+  try {
+    return await Promise.race([p, late]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+type OtherRow = BenchRow & { ok: boolean; reason?: string };
+
+/** bench/validate.ts, plan.ts, apply.ts if present: each exports bench<Name>() => BenchRow[]. */
+async function otherBenches(): Promise<OtherRow[]> {
+  const rows: OtherRow[] = [];
+  ensurePackageJson();
+  for (const [file, fn] of [['validate', 'benchValidate'], ['plan', 'benchPlan'], ['apply', 'benchApply']] as const) {
+    const spec = `./${file}.js`;
+    let mod: Record<string, unknown>;
+    try {
+      mod = (await import(spec)) as Record<string, unknown>;
+    } catch {
+      process.stdout.write(`bench/${file}.ts: not present, skipped\n`);
+      continue;
+    }
+    const bench = mod[fn];
+    if (typeof bench !== 'function') continue;
+    try {
+      for (const r of await withTimeout((bench as () => Promise<BenchRow[]>)(), CASE_TIMEOUT_MS, `${fn}()`)) {
+        rows.push({ ...r, ok: r['ok'] !== false });
+      }
+    } catch (e) {
+      const reason = e instanceof Error ? e.message.split('\n')[0] ?? '' : String(e);
+      rows.push({ bench: `${fn}()`, command: `node build/bench/bench/${file}.js`, n: 0, wallMs: 0, requests: null, peakRssMb: Number.NaN, ok: false, reason });
+    }
+  }
+  return rows;
+}
+
+async function main(): Promise<number> {
+  const settings = scaleSettings();
+  // The load other processes put on the machine explains noisy wall times: recorded, not hidden.
+  const loadAtStart = loadavg()[0] ?? 0;
+  const ns = sizes(process.env['BENCH_SIZES']);
+  const parts = new Set((process.env['BENCH_PARTS'] ?? 'cxq,seed,extra').split(',').map((s) => s.trim()));
+  process.stdout.write(
+    `cxq bench: N=${ns.join(', ')}; sandbox latency ${settings.latencyMs} ms, rate limit R=${settings.rateLimit} req/s (burst ${settings.rateLimit}); ${cpus().length} CPUs, load ${loadAtStart.toFixed(2)}\n`,
+  );
+  const rows: ScaleRow[] = [];
+  if (parts.has('cxq')) for (const command of ['validate', 'plan', 'apply'] as const) for (const n of ns) rows.push(await runCase(command, n));
+  if (parts.has('seed')) rows.push(...(await seedRows(ns)));
+  const others = parts.has('extra') ? await otherBenches() : [];
+
+  process.stdout.write(`\n${renderTable(rows)}`);
+  if (rows.some((r) => r.extrapolated)) process.stdout.write('* extrapolated linearly per queue from the measured row (see measuredN in results.json)\n');
+  for (const l of speedups(rows)) process.stdout.write(`${l}\n`);
+  if (others.length > 0) process.stdout.write(`\nother benches:\n${renderOtherRows(others)}`);
+  if (process.env['BENCH_MARKDOWN'] === '1') process.stdout.write(`\n${renderMarkdown(rows)}`);
+  process.stdout.write('\nreproduce: npm run bench (one case: node build/bench/bench/scale.js apply 1000)\n');
+
+  const results = {
+    generatedAt: new Date().toISOString(),
+    command: process.env['BENCH_SIZES'] ? `BENCH_SIZES=${process.env['BENCH_SIZES']} npm run bench` : 'npm run bench',
+    machine: {
+      node: process.version,
+      platform: `${platform()} ${release()}`,
+      cpus: cpus().length,
+      cpuModel: cpus()[0]?.model ?? 'unknown',
+      memory: `${Math.round(totalmem() / 2 ** 30)} GiB`,
+      loadAverage1m: { start: Math.round(loadAtStart * 100) / 100, end: Math.round((loadavg()[0] ?? 0) * 100) / 100 },
+    },
+    settings,
+    rows,
+    otherBenches: others,
+  };
+  writeFileSync(RESULTS, `${JSON.stringify(results, null, 2)}\n`);
+  process.stdout.write(`wrote ${RESULTS}\n`);
+  const failed = [...rows, ...others].filter((r) => !r.ok);
+  if (failed.length > 0) process.stderr.write(`${failed.length} row(s) not ok\n`);
+  return failed.length > 0 ? 1 : 0;
+}
+
+process.exit(await main());
