@@ -1,11 +1,11 @@
-import { randomUUID } from 'node:crypto';
-import { mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { FileError } from '../errors.js';
+import { join } from 'node:path';
+import { writeFileAtomicSync } from '../util/write-atomic.js';
 import { readJournal } from './journal.js';
 import { renderReportMarkdown } from './markdown.js';
 import { buildReport } from './report.js';
 import type { ApplyReport } from './types.js';
+
+const REPORT_HINT = 'Choose a writable place with --report FILE; the journal next to it still holds the record.';
 
 /** `./cxq-reports/apply-<UTC timestamp>.json` with `:` and `.` replaced so every filesystem takes it. */
 export function defaultReportPath(cwd: string, now: Date): string {
@@ -24,8 +24,8 @@ export function markdownPathFor(reportPath: string): string {
  */
 export function writeReportFiles(report: ApplyReport, reportPath: string): { json: string; markdown: string } {
   const markdown = markdownPathFor(reportPath);
-  writeAtomic(reportPath, `${JSON.stringify(report, null, 2)}\n`);
-  writeAtomic(markdown, renderReportMarkdown(report));
+  writeFileAtomicSync(reportPath, `${JSON.stringify(report, null, 2)}\n`, REPORT_HINT);
+  writeFileAtomicSync(markdown, renderReportMarkdown(report), REPORT_HINT);
   return { json: reportPath, markdown };
 }
 
@@ -38,28 +38,4 @@ export function recoverReport(journalFile: string, reportPath?: string): { repor
   const report = buildReport(readJournal(journalFile), journalFile);
   const target = reportPath ?? `${journalFile.replace(/\.journal\.jsonl$/i, '')}.json`;
   return { report, ...writeReportFiles(report, target) };
-}
-
-function writeAtomic(file: string, text: string): void {
-  const temp = `${file}.${randomUUID().slice(0, 8)}.tmp`;
-  try {
-    mkdirSync(dirname(file), { recursive: true });
-    writeFileSync(temp, text, { flush: true });
-    renameSync(temp, file);
-  } catch (err) {
-    removeQuietly(temp);
-    const reason = err instanceof Error ? err.message : String(err);
-    throw new FileError(file, `cannot write the apply report ${file}: ${reason}`, {
-      hint: 'Choose a writable place with --report FILE; the journal next to it still holds the record.',
-      cause: err,
-    });
-  }
-}
-
-function removeQuietly(file: string): void {
-  try {
-    rmSync(file, { force: true });
-  } catch {
-    // The temp file never existed (its directory could not be made): nothing to clean.
-  }
 }

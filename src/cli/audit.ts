@@ -1,3 +1,4 @@
+import { resolve } from 'node:path';
 import { Option, type Command } from 'commander';
 import type { CxoneApi } from '../cxone/api.js';
 import type { AuditEntry } from '../cxone/types.js';
@@ -6,8 +7,8 @@ import { buildAudit } from '../insight/audit.js';
 import { collect, DEFAULT_DIR, loadManagedQueues, type ManagedQueue } from '../insight/managed.js';
 import { parseSince } from '../insight/range.js';
 import { AUDIT_FORMATS, renderAudit, type AuditFormat } from '../insight/render/audit.js';
-import { writeFileAtomic } from '../insight/write-out.js';
 import type { Logger } from '../log.js';
+import { writeFileAtomic } from '../util/write-atomic.js';
 import { addApiOptions, openApi, type ApiOptions } from './api-options.js';
 import { EXIT_OK } from './io.js';
 import type { ActionRunner } from './program.js';
@@ -55,7 +56,8 @@ export function registerAudit(program: Command, run: ActionRunner): void {
       if (opts.out === undefined) {
         ctx.io.stdout.write(output);
       } else {
-        const written = await writeFileAtomic(ctx.io.cwd, opts.out, output);
+        const written = resolve(ctx.io.cwd, opts.out);
+        await writeFileAtomic(written, output);
         ctx.io.stderr.write(`wrote ${result.summary.entries} audit entries to ${written}\n`);
       }
       return EXIT_OK;

@@ -5,7 +5,7 @@ import type { AuditEntry } from '../cxone/types.js';
 import { buildDriftReport, type DriftReport } from '../drift/report.js';
 import { DRIFT_FORMATS, driftSummaryLine, renderDriftJson, renderDriftMarkdown, renderDriftText, type DriftFormat } from '../drift/render.js';
 import { ApiError } from '../errors.js';
-import { writeFileAtomic } from '../plan/write-file.js';
+import { writeFileAtomic } from '../util/write-atomic.js';
 import { addApiOptions, openApi, type ApiOptions } from './api-options.js';
 import { EXIT_CHANGES, EXIT_OK, useColor, type CliContext } from './io.js';
 import { planFromDirectory } from './plan-source.js';

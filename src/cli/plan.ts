@@ -6,7 +6,7 @@ import { EXIT_CHANGES, EXIT_OK, useColor, type CliContext } from './io.js';
 import type { ActionRunner } from './program.js';
 import { PLAN_FORMATS, renderPlanJson, renderPlanMarkdown, renderPlanText, type PlanFormat } from '../plan/render.js';
 import { toSavedPlan } from '../plan/saved.js';
-import { writeFileAtomic } from '../plan/write-file.js';
+import { writeFileAtomic } from '../util/write-atomic.js';
 import { gitCommit } from '../util/git.js';
 
 interface PlanOptions extends ApiOptions {

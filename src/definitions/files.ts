@@ -1,4 +1,5 @@
-import { open, readdir, stat } from 'node:fs/promises';
+import { readFileSync, statSync } from 'node:fs';
+import { readdir, stat } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
 import { FileError } from '../errors.js';
 
@@ -59,24 +60,20 @@ export async function listDefinitionFiles(dir: string, cwd: string): Promise<Def
  * Reads one definition file as UTF-8, refusing files over {@link MAX_FILE_BYTES} before reading
  * them. Never throws: a directory named `x.yaml`, a dangling link, a permission error or a file
  * that is too large comes back as `{ error }` for the caller to report as a problem.
+ * Synchronous on purpose: definition files are small and many, and a thread-pool round trip per
+ * open/stat/read/close costs more than the read itself.
  */
-export async function readDefinitionFile(path: string): Promise<ReadOutcome> {
-  let handle;
+export function readDefinitionFile(path: string): ReadOutcome {
   try {
-    handle = await open(path, 'r');
-    const { size, isFile } = await handle.stat().then((s) => ({ size: s.size, isFile: s.isFile() }));
-    if (!isFile) return { error: 'cannot read: not a regular file' };
-    if (size > MAX_FILE_BYTES) {
-      return { error: tooLarge(size) };
-    }
-    const bytes = await handle.readFile();
+    const info = statSync(path);
+    if (!info.isFile()) return { error: `cannot read: not a regular file${info.isDirectory() ? ' (a directory)' : ''}` };
+    if (info.size > MAX_FILE_BYTES) return { error: tooLarge(info.size) };
+    const bytes = readFileSync(path);
     // Re-checked: the file may have grown between stat and read.
     if (bytes.length > MAX_FILE_BYTES) return { error: tooLarge(bytes.length) };
     return { text: bytes.toString('utf8') };
   } catch (err) {
     return { error: `cannot read: ${describeFsError(err as NodeJS.ErrnoException)}` };
-  } finally {
-    await handle?.close().catch(() => undefined);
   }
 }
 

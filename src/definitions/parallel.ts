@@ -28,11 +28,12 @@ export function defaultParallelism(fileCount: number): number {
  * load. A worker that fails (cannot start, crashes) has its share loaded here instead; never throws.
  */
 export async function loadFilesParallel(files: readonly DefinitionFile[], threads: number): Promise<FileResult[]> {
-  if (threads <= 1) return loadFiles(files);
+  if (threads <= 1) return Promise.resolve(loadFiles(files));
   const shares = Array.from({ length: threads }, (_, t) => files.filter((_, i) => i % threads === t));
-  const loaded = await Promise.all(
-    shares.map((share, t) => (t === 0 ? loadFiles(share) : loadInWorker(share))),
-  );
+  // Workers start first, so they boot while this thread works through its own share.
+  const pending = shares.slice(1).map(loadInWorker);
+  const own = loadFiles(shares[0]!);
+  const loaded = [own, ...(await Promise.all(pending))];
   const results = new Array<FileResult>(files.length);
   loaded.forEach((share, t) => share.forEach((r, k) => (results[k * threads + t] = r)));
   return results;

@@ -7,4 +7,4 @@ import type { DefinitionFile } from './files.js';
 import { loadFiles } from './load.js';
 
 const files = (workerData as { files: DefinitionFile[] }).files;
-parentPort?.postMessage(await loadFiles(files));
+parentPort?.postMessage(loadFiles(files));

@@ -65,7 +65,7 @@ async function main(): Promise<number> {
   const quiet = ['--log-level', 'warn'];
 
   const steps: (Step & { before?: () => Promise<void> })[] = [
-    { title: 'validate', argv: ['validate', '--dir', 'queues'], expect: 0, why: 'Offline: schema and cross-file rules, no credentials needed.' },
+    { title: 'validate', argv: [...quiet, 'validate', '--dir', 'queues'], expect: 0, why: 'Offline: schema and cross-file rules, no credentials needed.' },
     {
       title: 'plan',
       argv: [...quiet, 'plan', '--dir', 'queues', '--out', 'plan.json', '--detailed-exitcode'],

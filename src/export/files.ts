@@ -4,7 +4,7 @@ import { dirname, join, relative, sep } from 'node:path';
 import type { Queue } from '../cxone/types.js';
 import { schemaPath } from '../definitions/schema.js';
 import { FileError } from '../errors.js';
-import { writeFileAtomic } from '../plan/write-file.js';
+import { writeFileAtomic } from '../util/write-atomic.js';
 import { exportFileNames } from './naming.js';
 import { renderQueueYaml } from './yaml.js';
 

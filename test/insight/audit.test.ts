@@ -7,7 +7,6 @@ import { FileError } from '../../src/errors.js';
 import { readApplyReports, parseApplyReport } from '../../src/insight/apply-reports.js';
 import { buildAudit, classify, type ApplyReport } from '../../src/insight/audit.js';
 import { renderAudit } from '../../src/insight/render/audit.js';
-import { writeFileAtomic } from '../../src/insight/write-out.js';
 import { silentLogger } from '../../src/log.js';
 
 const CLIENT = 'cxq-ci';
@@ -158,14 +157,5 @@ describe('apply reports and --out', () => {
   });
   it('parseApplyReport rejects other format versions', () => {
     expect(parseApplyReport({ formatVersion: 2, command: 'apply', startedAt: 'a', finishedAt: 'b', entries: [] }, 'f')).toBeNull();
-  });
-  it('writeFileAtomic writes the file and leaves no temp file; a bad path is a FileError', async () => {
-    dir = await mkdtemp(join(tmpdir(), 'cxq-out-'));
-    await writeFileAtomic(dir, 'out/audit.csv', 'a,b\r\n');
-    expect(await readFile(join(dir, 'out', 'audit.csv'), 'utf8')).toBe('a,b\r\n');
-    expect(await readdir(join(dir, 'out'))).toEqual(['audit.csv']);
-    await writeFile(join(dir, 'file'), 'x');
-    await expect(writeFileAtomic(dir, 'file/sub.csv', 'x')).rejects.toThrow(FileError);
-    await expect(writeFileAtomic(dir, 'file/sub.csv', 'x')).rejects.toThrow(/cannot write file\/sub.csv/);
   });
 });
