@@ -35,6 +35,31 @@ export const REDACT_PATHS = [
   '*.body',
 ];
 
+const LEVEL_NAMES: Record<number, string> = { 10: 'trace', 20: 'debug', 30: 'info', 40: 'warn', 50: 'error', 60: 'fatal' };
+
+/**
+ * A destination that renders pino's JSON lines for a person at a terminal:
+ * `info  plan computed managed=8 update=2`. It formats what pino already redacted, so it can never
+ * show more than the JSON would. A line that is not JSON passes through unchanged.
+ */
+export function humanDestination(out: { write(s: string): unknown }): DestinationStream {
+  return {
+    write(line: string): void {
+      let record: Record<string, unknown>;
+      try {
+        record = JSON.parse(line) as Record<string, unknown>;
+      } catch {
+        out.write(line);
+        return;
+      }
+      const { level, time: _time, msg, ...fields } = record;
+      const name = LEVEL_NAMES[level as number] ?? String(level);
+      const pairs = Object.entries(fields).map(([k, v]) => `${k}=${typeof v === 'string' ? v : JSON.stringify(v)}`);
+      out.write(`${name.padEnd(5)} ${String(msg ?? '')}${pairs.length ? ` ${pairs.join(' ')}` : ''}\n`);
+    },
+  };
+}
+
 /**
  * A pino logger writing JSON lines to `destination` (stderr by default) with secrets redacted.
  * Request and response bodies are redacted too: logs carry decisions and counts, never payloads.

@@ -1,5 +1,5 @@
 import { Command, Option } from 'commander';
-import { createLogger, silentLogger, LOG_LEVELS, type LogLevel, type Logger } from '../log.js';
+import { createLogger, humanDestination, silentLogger, LOG_LEVELS, type LogLevel, type Logger } from '../log.js';
 import { VERSION } from '../version.js';
 import { reportError } from './exit.js';
 import type { CliContext, CliIO } from './io.js';
@@ -40,7 +40,9 @@ export async function runCli(argv: readonly string[], io: CliIO): Promise<number
 
   const run: ActionRunner = async (action) => {
     const level = program.opts<{ logLevel: LogLevel }>().logLevel;
-    logger = createLogger(level, { write: (s: string) => void io.stderr.write(s) });
+    // JSON lines for machines (CI, log shippers); the same records as readable lines at a terminal.
+    const stderr = { write: (s: string) => void io.stderr.write(s) };
+    logger = createLogger(level, io.stderr.isTTY ? humanDestination(stderr) : stderr);
     exitCode = await action({ io, logger });
   };
 

@@ -47,7 +47,13 @@ function loadInWorker(files: DefinitionFile[]): Promise<FileResult[]> {
       settled = true;
       resolve(loadFiles(files));
     };
-    const worker = new Worker(WORKER_URL, { workerData: { files } });
+    let worker: Worker;
+    try {
+      worker = new Worker(WORKER_URL, { workerData: { files } });
+    } catch {
+      fallback();
+      return;
+    }
     worker.once('message', (results: FileResult[]) => {
       settled = true;
       resolve(results);

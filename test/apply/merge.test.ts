@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { mergeDesired } from '../../src/apply/merge.js';
+import type { OverflowTarget, SkillRef } from '../../src/cxone/types.js';
 import { liveQueue } from './fake-api.js';
 
 describe('mergeDesired', () => {
@@ -49,5 +50,48 @@ describe('mergeDesired', () => {
     (body['outboundEmail'] as unknown) = 'changed';
     expect(live).toEqual(frozen);
     expect(desired.skills).toHaveLength(1);
+  });
+
+  it('keeps the live value of a declared field that already holds the desired value in meaning', () => {
+    const live = liveQueue('q1', {
+      skills: [
+        { id: 'skill_b', level: 'basic' },
+        { id: 'skill_a', level: 'expert' },
+      ],
+    });
+    const body = mergeDesired(live, {
+      skills: [
+        { id: 'skill_a', level: 'expert' },
+        { id: 'skill_b', level: 'basic' },
+      ],
+    });
+    // Same set in another order: the live order stays, so the write is not an audit-log change.
+    expect(body.skills).toEqual(live.skills);
+  });
+
+  it('keeps unknown nested fields of list entries whose id stays, and takes the declared leaves', () => {
+    // The API may add fields to list entries that the schema does not know.
+    const live = liveQueue('q1', {
+      skills: [{ id: 'skill_a', level: 'basic', proficiencyNote: 'kept' } as SkillRef],
+      overflowTargets: [{ id: 'q9', threshold: 60, mode: 'soft' } as OverflowTarget],
+    });
+    const body = mergeDesired(live, {
+      skills: [
+        { id: 'skill_a', level: 'expert' },
+        { id: 'skill_new', level: 'basic' },
+      ],
+      overflowTargets: [
+        { id: 'q8', threshold: 30 },
+        { id: 'q9', threshold: 90 },
+      ],
+    });
+    expect(body.skills).toEqual([
+      { id: 'skill_a', level: 'expert', proficiencyNote: 'kept' },
+      { id: 'skill_new', level: 'basic' },
+    ]);
+    expect(body.overflowTargets).toEqual([
+      { id: 'q8', threshold: 30 },
+      { id: 'q9', threshold: 90, mode: 'soft' },
+    ]);
   });
 });

@@ -1,0 +1,28 @@
+import { execFile } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+
+const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+const DEMO = fileURLToPath(new URL('../../dist/demo/run.js', import.meta.url));
+
+/**
+ * The README's main command must never silently break: run the built demo as a subprocess, exactly
+ * as `npm run demo` does after its build (`npm test` builds first through `pretest`).
+ */
+describe('npm run demo', () => {
+  it('runs validate → plan → apply → drift → status against the sandbox and exits 0', async () => {
+    expect(existsSync(DEMO), 'dist/demo/run.js is missing: run `npm run build` (npm test does)').toBe(true);
+    const { code, stdout } = await new Promise<{ code: number | null; stdout: string }>((resolve) => {
+      execFile(process.execPath, [DEMO], { cwd: ROOT, timeout: 60_000, env: { PATH: process.env['PATH'] ?? '', NO_COLOR: '1' } },
+        (err, out) => resolve({ code: err ? ((err as { code?: number }).code ?? 1) : 0, stdout: out }));
+    });
+    expect(stdout).toContain('step 5/5');
+    expect(stdout).toMatch(/Plan: 2 to update/);
+    expect(stdout).toMatch(/Apply finished: 2 applied, 0 failed/);
+    expect(stdout).toMatch(/maxWaitTime: live 90, desired 60/);
+    expect(stdout).not.toContain('(expected');
+    expect(stdout).toMatch(/cxq demo finished in [\d.]+ s/);
+    expect(code).toBe(0);
+  });
+});
