@@ -8,11 +8,11 @@
  * Environment: BENCH_SIZES=100,1000 (subset), BENCH_PARTS=cxq,seed,extra (default all three),
  * BENCH_MARKDOWN=1 (also print the Markdown table), BENCH_LATENCY_MS / BENCH_RATE_LIMIT (settings).
  */
-import { spawn } from 'node:child_process';
 import { copyFileSync, existsSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, totalmem, platform, release } from 'node:os';
 import { fileURLToPath } from 'node:url';
-import type { BenchRow } from './lib.js';
+import { runJsonChild } from './child.js';
+import { EXTRA_BENCHES, type ExtraBench, type ExtraRow } from './extra.js';
 import type { ScaleCommand, ScaleRow } from './rows.js';
 import { caseCommand } from './scale.js';
 import { scaleSettings } from './scale-setup.js';
@@ -20,6 +20,7 @@ import { extrapolate } from './seed-case.js';
 import { renderMarkdown, renderOtherRows, renderTable, speedups } from './table.js';
 
 const SCALE_JS = fileURLToPath(new URL('./scale.js', import.meta.url));
+const EXTRA_JS = fileURLToPath(new URL('./extra.js', import.meta.url));
 /** build/bench/bench/run.js → <repo>/bench/results.json */
 const RESULTS = fileURLToPath(new URL('../../../bench/results.json', import.meta.url));
 /**
@@ -55,30 +56,11 @@ function failedRow(command: ScaleCommand, n: number, reason: string): ScaleRow {
 }
 
 /** Runs one case as `node scale.js <command> <n>`; its stdout's last line is the row. Never throws. */
-function runCase(command: ScaleCommand, n: number): Promise<ScaleRow> {
+async function runCase(command: ScaleCommand, n: number): Promise<ScaleRow> {
   process.stdout.write(`running ${caseCommand(command, n)}\n`);
   ensurePackageJson();
-  return new Promise((resolve) => {
-    const child = spawn(process.execPath, [SCALE_JS, command, String(n)], { stdio: ['ignore', 'pipe', 'pipe'] });
-    let out = '';
-    let err = '';
-    child.stdout.on('data', (d: Buffer) => (out += d.toString()));
-    child.stderr.on('data', (d: Buffer) => (err = (err + d.toString()).slice(-4000)));
-    const timer = setTimeout(() => child.kill('SIGKILL'), CASE_TIMEOUT_MS);
-    child.on('error', (e) => resolve(failedRow(command, n, `could not start: ${e.message}`)));
-    child.on('close', (code, signal) => {
-      clearTimeout(timer);
-      const lines = out.trim().split('\n');
-      const last = lines.pop() ?? '';
-      for (const l of lines) process.stdout.write(`  ${l}\n`);
-      try {
-        resolve(JSON.parse(last) as ScaleRow);
-      } catch {
-        const why = signal !== null ? `killed (${signal}) after ${CASE_TIMEOUT_MS / 1000} s` : `exit ${code}`;
-        resolve(failedRow(command, n, `${why}, no row: ${err.trim().split('\n').slice(-3).join(' | ')}`));
-      }
-    });
-  });
+  const result = await runJsonChild(SCALE_JS, [command, String(n)], CASE_TIMEOUT_MS);
+  return result.ok ? (result.value as ScaleRow) : failedRow(command, n, result.reason);
 }
 
 async function seedRows(ns: readonly number[]): Promise<ScaleRow[]> {
@@ -96,44 +78,19 @@ async function seedRows(ns: readonly number[]): Promise<ScaleRow[]> {
   return rows;
 }
 
-/** Rejects after `ms` (a bench waiting on a child that died would otherwise end this process). */
-async function withTimeout<T>(p: Promise<T>, ms: number, what: string): Promise<T> {
-  let timer: NodeJS.Timeout | undefined;
-  const late = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new Error(`${what} did not finish within ${ms / 1000} s`)), ms);
-  });
-  try {
-    return await Promise.race([p, late]);
-  } finally {
-    clearTimeout(timer);
-  }
-}
-
-type OtherRow = BenchRow & { ok: boolean; reason?: string };
-
-/** bench/validate.ts, plan.ts, apply.ts if present: each exports bench<Name>() => BenchRow[]. */
-async function otherBenches(): Promise<OtherRow[]> {
-  const rows: OtherRow[] = [];
-  ensurePackageJson();
-  for (const [file, fn] of [['validate', 'benchValidate'], ['plan', 'benchPlan'], ['apply', 'benchApply']] as const) {
-    const spec = `./${file}.js`;
-    let mod: Record<string, unknown>;
-    try {
-      mod = (await import(spec)) as Record<string, unknown>;
-    } catch {
-      process.stdout.write(`bench/${file}.ts: not present, skipped\n`);
+/** bench/validate.ts, plan.ts, apply.ts when their source exists, each in its own child process. */
+async function otherBenches(): Promise<ExtraRow[]> {
+  const rows: ExtraRow[] = [];
+  for (const name of Object.keys(EXTRA_BENCHES) as ExtraBench[]) {
+    if (!existsSync(fileURLToPath(new URL(`../../../bench/${name}.ts`, import.meta.url)))) {
+      process.stdout.write(`bench/${name}.ts: not present, skipped\n`);
       continue;
     }
-    const bench = mod[fn];
-    if (typeof bench !== 'function') continue;
-    try {
-      for (const r of await withTimeout((bench as () => Promise<BenchRow[]>)(), CASE_TIMEOUT_MS, `${fn}()`)) {
-        rows.push({ ...r, ok: r['ok'] !== false });
-      }
-    } catch (e) {
-      const reason = e instanceof Error ? e.message.split('\n')[0] ?? '' : String(e);
-      rows.push({ bench: `${fn}()`, command: `node build/bench/bench/${file}.js`, n: 0, wallMs: 0, requests: null, peakRssMb: Number.NaN, ok: false, reason });
-    }
+    process.stdout.write(`running node build/bench/bench/extra.js ${name}\n`);
+    ensurePackageJson();
+    const result = await runJsonChild(EXTRA_JS, [name], CASE_TIMEOUT_MS);
+    if (result.ok) rows.push(...(result.value as ExtraRow[]));
+    else rows.push({ bench: EXTRA_BENCHES[name], command: `node build/bench/bench/extra.js ${name}`, n: 0, wallMs: 0, requests: null, peakRssMb: Number.NaN, ok: false, reason: result.reason });
   }
   return rows;
 }

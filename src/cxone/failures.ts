@@ -25,7 +25,15 @@ export interface CallState {
   /** The latest attempt was sent and no answer has arrived. */
   inFlight: boolean;
   sentAt: number;
+  /**
+   * A PUT attempt was answered 500/502/504: a gateway may answer so after the write landed. If a
+   * retry then meets a 409, the 409 may be our own earlier write, so the outcome is unknown.
+   */
+  ambiguousWrite: boolean;
 }
+
+/** Answers to a PUT that do not prove the write was not applied (503 and 429 do prove it). */
+export const AMBIGUOUS_WRITE_STATUSES: ReadonlySet<number> = new Set([500, 502, 504]);
 
 interface GotLikeError {
   name?: string;
@@ -54,6 +62,14 @@ export function toClientError(
     const status = e.response.statusCode;
     const body = scrubBody(parseErrorBody(status, e.response.body), scrub);
     if (call.path === TOKEN_PATH && (status === 400 || status === 401)) return tokenError(status, body, call.path);
+    if (call.method === 'PUT' && status === 409 && call.ambiguousWrite) {
+      return new OutcomeUnknownError(
+        call.method,
+        call.url,
+        `PUT ${call.url}: an earlier attempt was answered with a server error and the retry conflicted (409); the first attempt may have been applied`,
+        { hint: 'Do not re-send it blindly: re-read the queue (run cxq plan again) and apply what is still needed.' },
+      );
+    }
     return apiError(status, body, call.method, call.path, call.attempts);
   }
   const code = e.code ?? 'unknown';

@@ -14,7 +14,7 @@ import type { ClientConfig } from './config.js';
 import { Limiter } from './limiter.js';
 import { Pacer } from './pacer.js';
 import { RETRY_ERROR_CODES, RETRY_STATUSES, decideRetry, parseRetryAfter, type AttemptFailure } from './retry-policy.js';
-import { toClientError, type CallState } from './failures.js';
+import { AMBIGUOUS_WRITE_STATUSES, toClientError, type CallState } from './failures.js';
 
 export type Method = 'GET' | 'POST' | 'PUT';
 
@@ -73,6 +73,7 @@ export class HttpTransport {
       authRetried: false,
       inFlight: false,
       sentAt: started,
+      ambiguousWrite: false,
     };
     const controller = new AbortController();
     const timer = setTimeout(() => controller.abort(), this.config.timeouts.deadlineMs);
@@ -179,6 +180,9 @@ export class HttpTransport {
     call.inFlight = call.inFlight && error.response === undefined;
     const now = Date.now();
     const failure = failureOf(call.method, error, now);
+    if (call.method === 'PUT' && failure.status !== undefined && AMBIGUOUS_WRITE_STATUSES.has(failure.status)) {
+      call.ambiguousWrite = true;
+    }
     const decision = decideRetry(failure, call.attempts, this.config.retry, now, call.deadline);
     if (!decision.retry) return 0;
     call.inFlight = false;

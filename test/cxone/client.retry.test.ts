@@ -149,6 +149,32 @@ describe('CxoneClient retries (fake timers)', () => {
     expect(scope.isDone()).toBe(true);
   });
 
+  it('treats a 409 after a PUT answered 502 as an unknown outcome: the 502 may have been applied', async () => {
+    const e409 = { status: 409, code: 'conflict', message: 'version mismatch' };
+    const scope = tokenOk(nock(BASE))
+      .put(`${Q}/a`).reply(502, { status: 502, code: 'server.error', message: 'bad gateway' })
+      .put(`${Q}/a`).reply(409, e409);
+    const { client } = makeClient();
+    const r = track(client.putQueue({ id: 'a', name: 'A', version: 1 }, 1));
+    await advanceUntil(vi, () => r.settled);
+    expect(r.error).toBeInstanceOf(OutcomeUnknownError);
+    expect((r.error as Error).message).toContain('the retry conflicted (409); the first attempt may have been applied');
+    expect(scope.isDone()).toBe(true);
+  });
+
+  it('keeps a 409 after a PUT answered 503 a plain conflict: 503 proves nothing was written', async () => {
+    const scope = tokenOk(nock(BASE))
+      .put(`${Q}/a`).reply(503, e503)
+      .put(`${Q}/a`).reply(409, { status: 409, code: 'conflict', message: 'version mismatch' });
+    const { client } = makeClient();
+    const r = track(client.putQueue({ id: 'a', name: 'A', version: 1 }, 1));
+    await advanceUntil(vi, () => r.settled);
+    expect(r.error).toBeInstanceOf(ApiError);
+    expect(r.error).not.toBeInstanceOf(OutcomeUnknownError);
+    expect((r.error as ApiError).status).toBe(409);
+    expect(scope.isDone()).toBe(true);
+  });
+
   it('fails an unreachable API within 60 s with a NetworkError naming the URL', async () => {
     nock(BASE).post('/api/v2/oauth/token').times(10).replyWithError(netError('ECONNREFUSED'));
     const { client } = makeClient();
