@@ -8,12 +8,12 @@
  * Environment: BENCH_SIZES=100,1000 (subset), BENCH_PARTS=cxq,seed,extra (default all three),
  * BENCH_MARKDOWN=1 (also print the Markdown table), BENCH_LATENCY_MS / BENCH_RATE_LIMIT (settings).
  */
-import { copyFileSync, existsSync, writeFileSync } from 'node:fs';
+import { existsSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, totalmem, platform, release } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { runJsonChild } from './child.js';
 import { EXTRA_BENCHES, type ExtraBench, type ExtraRow } from './extra.js';
-import type { ScaleCommand, ScaleRow } from './rows.js';
+import { SCALE_COMMANDS, type ScaleCommand, type ScaleRow } from './rows.js';
 import { caseCommand } from './scale.js';
 import { scaleSettings } from './scale-setup.js';
 import { extrapolate } from './seed-case.js';
@@ -23,16 +23,6 @@ const SCALE_JS = fileURLToPath(new URL('./scale.js', import.meta.url));
 const EXTRA_JS = fileURLToPath(new URL('./extra.js', import.meta.url));
 /** build/bench/bench/run.js → <repo>/bench/results.json */
 const RESULTS = fileURLToPath(new URL('../../../bench/results.json', import.meta.url));
-/**
- * src/version.ts reads `../package.json` next to the compiled module: dist/ has it one level up,
- * build/bench/src/ does not, so the bench keeps a copy at build/bench/package.json (re-made before
- * every case, in case something cleaned the build directory meanwhile).
- */
-function ensurePackageJson(): void {
-  const copy = fileURLToPath(new URL('../package.json', import.meta.url));
-  if (!existsSync(copy)) copyFileSync(fileURLToPath(new URL('../../../package.json', import.meta.url)), copy);
-}
-
 /** The seed without polling is measured up to this N (1,000 takes ~45 s); beyond, extrapolated. */
 const SEED_MAX_MEASURED = 1000;
 /** The seed with polling sleeps 2 s per queue: measured at a handful of queues only. */
@@ -58,7 +48,6 @@ function failedRow(command: ScaleCommand, n: number, reason: string): ScaleRow {
 /** Runs one case as `node scale.js <command> <n>`; its stdout's last line is the row. Never throws. */
 async function runCase(command: ScaleCommand, n: number): Promise<ScaleRow> {
   process.stdout.write(`running ${caseCommand(command, n)}\n`);
-  ensurePackageJson();
   const result = await runJsonChild(SCALE_JS, [command, String(n)], CASE_TIMEOUT_MS);
   return result.ok ? (result.value as ScaleRow) : failedRow(command, n, result.reason);
 }
@@ -69,7 +58,8 @@ async function seedRows(ns: readonly number[]): Promise<ScaleRow[]> {
   for (const n of measured) rows.push(await runCase('seed', n));
   const larger = ns.filter((n) => n > SEED_MAX_MEASURED);
   if (larger.length > 0) {
-    const base = rows.filter((r) => r.ok).sort((a, b) => b.n - a.n)[0] ?? (await runCase('seed', Math.min(100, SEED_MAX_MEASURED)));
+    let base = rows.filter((r) => r.ok).sort((a, b) => b.n - a.n)[0];
+    if (base === undefined) rows.push((base = await runCase('seed', 100)));
     for (const n of larger) rows.push(base.ok ? extrapolate(base, n) : failedRow('seed', n, `no ok measurement to extrapolate from`));
   }
   const poll = await runCase('seed-poll', SEED_POLL_N);
@@ -87,8 +77,7 @@ async function otherBenches(): Promise<ExtraRow[]> {
       continue;
     }
     process.stdout.write(`running node build/bench/bench/extra.js ${name}\n`);
-    ensurePackageJson();
-    const result = await runJsonChild(EXTRA_JS, [name], CASE_TIMEOUT_MS);
+      const result = await runJsonChild(EXTRA_JS, [name], CASE_TIMEOUT_MS);
     if (result.ok) rows.push(...(result.value as ExtraRow[]));
     else rows.push({ bench: EXTRA_BENCHES[name], command: `node build/bench/bench/extra.js ${name}`, n: 0, wallMs: 0, requests: null, peakRssMb: Number.NaN, ok: false, reason: result.reason });
   }
@@ -99,7 +88,13 @@ async function main(): Promise<number> {
   const settings = scaleSettings();
   // The load other processes put on the machine explains noisy wall times: recorded, not hidden.
   const loadAtStart = loadavg()[0] ?? 0;
-  const ns = sizes(process.env['BENCH_SIZES']);
+  let ns: number[];
+  try {
+    ns = sizes(process.env['BENCH_SIZES']);
+  } catch (e) {
+    process.stderr.write(`${(e as Error).message}\n`);
+    return 1;
+  }
   const parts = new Set((process.env['BENCH_PARTS'] ?? 'cxq,seed,extra').split(',').map((s) => s.trim()));
   process.stdout.write(
     `cxq bench: N=${ns.join(', ')}; sandbox latency ${settings.latencyMs} ms, rate limit R=${settings.rateLimit} req/s (burst ${settings.rateLimit}); ${cpus().length} CPUs, load ${loadAtStart.toFixed(2)}\n`,
@@ -108,13 +103,6 @@ async function main(): Promise<number> {
   if (parts.has('cxq')) for (const command of ['validate', 'plan', 'apply'] as const) for (const n of ns) rows.push(await runCase(command, n));
   if (parts.has('seed')) rows.push(...(await seedRows(ns)));
   const others = parts.has('extra') ? await otherBenches() : [];
-
-  process.stdout.write(`\n${renderTable(rows)}`);
-  if (rows.some((r) => r.extrapolated)) process.stdout.write('* extrapolated linearly per queue from the measured row (see measuredN in results.json)\n');
-  for (const l of speedups(rows)) process.stdout.write(`${l}\n`);
-  if (others.length > 0) process.stdout.write(`\nother benches:\n${renderOtherRows(others)}`);
-  if (process.env['BENCH_MARKDOWN'] === '1') process.stdout.write(`\n${renderMarkdown(rows)}`);
-  process.stdout.write('\nreproduce: npm run bench (one case: node build/bench/bench/scale.js apply 1000)\n');
 
   const results = {
     generatedAt: new Date().toISOString(),
@@ -131,6 +119,15 @@ async function main(): Promise<number> {
     rows,
     otherBenches: others,
   };
+  process.stdout.write(`\n${renderTable(rows)}`);
+  if (rows.some((r) => r.extrapolated)) process.stdout.write('* extrapolated linearly per queue from the measured row (see measuredN in results.json)\n');
+  for (const l of speedups(rows)) process.stdout.write(`${l}\n`);
+  if (others.length > 0) process.stdout.write(`\nother benches:\n${renderOtherRows(others)}`);
+  if (process.env['BENCH_MARKDOWN'] === '1') process.stdout.write(`\n${renderMarkdown(rows)}`);
+  process.stdout.write(
+    `\nreproduce: ${results.command}; one case (after it compiled): node build/bench/bench/scale.js <${SCALE_COMMANDS.join('|')}> <N>, e.g. node build/bench/bench/scale.js apply 1000\n`,
+  );
+
   writeFileSync(RESULTS, `${JSON.stringify(results, null, 2)}\n`);
   process.stdout.write(`wrote ${RESULTS}\n`);
   const failed = [...rows, ...others].filter((r) => !r.ok);

@@ -23,13 +23,15 @@ export interface DocumentContext {
 /**
  * Turns ajv's errors for one document into located problems, one per real mistake: a type error
  * hides the range errors of the same value, the id-or-name rule is one problem (not three), and
- * a URL failing both `format` and `pattern` is reported once.
+ * a URL failing both `format` and `pattern` is reported once. Stops after `limit` + 1 problems.
  */
-export function schemaProblems(errors: readonly ErrorObject[], ctx: DocumentContext): Problem[] {
+export function schemaProblems(errors: readonly ErrorObject[], ctx: DocumentContext, limit = Infinity): Problem[] {
   const typed = new Set(errors.filter((e) => e.keyword === 'type').map((e) => e.instancePath));
   const seen = new Set<string>();
   const problems: Problem[] = [];
   for (const error of errors) {
+    // Locating is linear in the mapping's size: stop once enough is reported (hostile input).
+    if (problems.length > limit) break;
     if (error.schemaPath.startsWith('#/anyOf/')) continue;
     if (error.keyword !== 'type' && typed.has(error.instancePath)) continue;
     const problem = toProblem(error, ctx);

@@ -3,12 +3,14 @@ import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { DefinitionFile } from './files.js';
-import { loadFiles, type FileResult } from './load.js';
+import { loadFile, loadFiles, type FileResult } from './load.js';
 
 /** Below this many files, starting a worker costs more than it saves. */
 export const PARALLEL_MIN_FILES = 200;
 /** Most threads used, the calling thread included. */
 const MAX_THREADS = 4;
+/** Files handed out at a time: small enough to balance threads, big enough to amortise messages. */
+const BATCH = 20;
 
 const WORKER_URL = new URL('./parse-worker.js', import.meta.url);
 
@@ -22,44 +24,68 @@ export function defaultParallelism(fileCount: number): number {
 }
 
 /**
- * Loads files on `threads` threads: this one plus `threads - 1` workers, files dealt out in turn.
- * YAML parsing is CPU-bound and single-threaded, so this is what makes thousands of definitions
- * fast on a multi-core machine. Results come back in `files` order, identical to a sequential
- * load. A worker that fails (cannot start, crashes) has its share loaded here instead; never throws.
+ * Loads files on `threads` threads: this one plus `threads - 1` workers, all taking batches of
+ * {@link BATCH} files from one queue, so a thread that starts late or runs slow simply takes
+ * fewer. YAML parsing is CPU-bound, so this is what makes thousands of definitions fast on a
+ * multi-core machine. Results come back in `files` order, identical to a sequential load. A
+ * worker that cannot start or dies has its batch loaded here instead; never throws.
  */
 export async function loadFilesParallel(files: readonly DefinitionFile[], threads: number): Promise<FileResult[]> {
-  if (threads <= 1) return Promise.resolve(loadFiles(files));
-  const shares = Array.from({ length: threads }, (_, t) => files.filter((_, i) => i % threads === t));
-  // Workers start first, so they boot while this thread works through its own share.
-  const pending = shares.slice(1).map(loadInWorker);
-  const own = loadFiles(shares[0]!);
-  const loaded = [own, ...(await Promise.all(pending))];
+  if (threads <= 1) return loadFiles(files);
   const results = new Array<FileResult>(files.length);
-  loaded.forEach((share, t) => share.forEach((r, k) => (results[k * threads + t] = r)));
+  let next = 0;
+  const take = (): [number, number] | undefined => {
+    if (next >= files.length) return undefined;
+    const start = next;
+    next = Math.min(files.length, next + BATCH);
+    return [start, next];
+  };
+  const workers = Array.from({ length: threads - 1 }, () => runWorker(files, take, results));
+  for (let batch = take(); batch; batch = take()) {
+    for (let i = batch[0]; i < batch[1]; i++) results[i] = loadFile(files[i]!);
+    // Let worker answers in, so that idle workers get their next batch.
+    await new Promise((resolve) => setImmediate(resolve));
+  }
+  await Promise.all(workers);
   return results;
 }
 
-function loadInWorker(files: DefinitionFile[]): Promise<FileResult[]> {
-  return new Promise<FileResult[]>((resolve) => {
-    let settled = false;
-    const fallback = (): void => {
-      if (settled) return;
-      settled = true;
-      resolve(loadFiles(files));
-    };
+/** Feeds one worker batches until the queue is empty; resolves when it has nothing in flight. */
+function runWorker(
+  files: readonly DefinitionFile[],
+  take: () => [number, number] | undefined,
+  results: FileResult[],
+): Promise<void> {
+  return new Promise<void>((resolve) => {
+    let inFlight = take();
+    if (inFlight === undefined) return resolve();
     let worker: Worker;
+    const finish = (): void => {
+      inFlight = undefined;
+      void worker.terminate();
+      resolve();
+    };
+    const fallback = (): void => {
+      // The worker failed: load its batch here; the queue's remaining batches go to the others.
+      if (inFlight) for (let i = inFlight[0]; i < inFlight[1]; i++) results[i] = loadFile(files[i]!);
+      inFlight = undefined;
+      resolve();
+    };
     try {
-      worker = new Worker(WORKER_URL, { workerData: { files } });
+      worker = new Worker(WORKER_URL);
     } catch {
       fallback();
       return;
     }
-    worker.once('message', (results: FileResult[]) => {
-      settled = true;
-      resolve(results);
-      void worker.terminate();
+    worker.on('message', (batchResults: FileResult[]) => {
+      if (!inFlight) return;
+      batchResults.forEach((r, k) => (results[inFlight![0] + k] = r));
+      inFlight = take();
+      if (inFlight) worker.postMessage(files.slice(inFlight[0], inFlight[1]));
+      else finish();
     });
     worker.once('error', fallback);
     worker.once('exit', fallback);
+    worker.postMessage(files.slice(inFlight[0], inFlight[1]));
   });
 }

@@ -1,10 +1,12 @@
 /**
- * Worker-thread entry of the parallel loader (see parallel.ts): loads the files it is given and
- * posts their results back in one message. Holds no state and touches nothing but those files.
+ * Worker-thread entry of the parallel loader (see parallel.ts): loads each batch of files it is
+ * sent and answers with their results. Holds no state and touches nothing but those files; the
+ * parent terminates it when the work runs out.
  */
-import { parentPort, workerData } from 'node:worker_threads';
+import { parentPort } from 'node:worker_threads';
 import type { DefinitionFile } from './files.js';
 import { loadFiles } from './load.js';
 
-const files = (workerData as { files: DefinitionFile[] }).files;
-parentPort?.postMessage(loadFiles(files));
+parentPort?.on('message', (batch: DefinitionFile[]) => {
+  parentPort?.postMessage(loadFiles(batch));
+});

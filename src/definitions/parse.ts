@@ -9,6 +9,7 @@ import {
 } from 'yaml';
 import type { Problem } from '../errors.js';
 import { schemaProblems } from './messages.js';
+import { sortProblems } from './order.js';
 import { locationAt, type SourceRef } from './positions.js';
 import { queueSchema } from './schema.js';
 import { readTree } from './structure.js';
@@ -41,7 +42,8 @@ export interface ParsedText {
  * documents are skipped. YAML 1.2 core schema (`yes` is a string), aliases capped at
  * {@link MAX_ALIAS_COUNT}, duplicate keys refused. Never throws for any input: each mistake becomes
  * a problem located at `file:line:column`; a document with a problem yields no definition.
- * `file` is used verbatim in locations (callers pass it relative to the cwd).
+ * `file` is used verbatim in locations (callers pass it relative to the cwd). Problems come
+ * sorted by line and column, at most {@link MAX_FILE_PROBLEMS} (then one saying how many more).
  */
 export function parseDefinitionsText(text: string, file: string): ParsedText {
   const lineCounter = new LineCounter();
@@ -56,13 +58,17 @@ export function parseDefinitionsText(text: string, file: string): ParsedText {
     };
   }
   let docs: Document.Parsed[];
+  // yaml builds an Error per problem; a hostile file can hold 100,000s of them, and capturing a
+  // stack trace for each is what makes that slow. Restored right after (parsing is synchronous).
+  const stackTraceLimit = Error.stackTraceLimit;
+  Error.stackTraceLimit = 0;
   try {
     const parsed = parseAllDocuments(text, {
       lineCounter,
       version: '1.2',
       schema: 'core',
       resolveKnownTags: false,
-      uniqueKeys: false, // checked in one pass by checkStructure: yaml's own check is quadratic
+      uniqueKeys: false, // checked in one pass by readTree: yaml's own check is quadratic
       prettyErrors: false,
       logLevel: 'silent',
     });
@@ -71,6 +77,8 @@ export function parseDefinitionsText(text: string, file: string): ParsedText {
     // The parser is not expected to throw; if it does, the file is still only a problem.
     const message = err instanceof Error ? err.message : String(err);
     return { definitions: [], documents: [], problems: [{ file, line: 1, column: 1, field: '(yaml)', message: `cannot parse: ${message}` }] };
+  } finally {
+    Error.stackTraceLimit = stackTraceLimit;
   }
   const out: ParsedText = { definitions: [], problems: [], documents: [] };
   for (const doc of docs) loadDocument(doc, src, out);
@@ -107,7 +115,8 @@ function loadDocument(doc: Document.Parsed, src: SourceRef, out: ParsedText): vo
       value = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
     } catch (err) {
       const message = err instanceof Error ? err.message : String(err);
-      out.problems.push({ ...start, field: '(yaml)', message: `too many alias expansions (limit ${MAX_ALIAS_COUNT}): ${message}` });
+      const bomb = message.includes('Excessive alias count');
+      out.problems.push({ ...start, field: '(yaml)', message: bomb ? `too many alias expansions (limit ${MAX_ALIAS_COUNT}): ${message}` : message });
       return;
     }
   }
@@ -115,7 +124,7 @@ function loadDocument(doc: Document.Parsed, src: SourceRef, out: ParsedText): vo
   out.documents.push(loaded);
   const { schema, validate } = queueSchema();
   if (validate(value)) out.definitions.push(loaded);
-  else append(out.problems, schemaProblems(validate.errors ?? [], { src, root, value, schema }));
+  else append(out.problems, schemaProblems(validate.errors ?? [], { src, root, value, schema }, MAX_FILE_PROBLEMS));
 }
 
 /** Appends without spreading into arguments (a spread of 100k problems overflows the stack). */
@@ -123,11 +132,13 @@ function append<T>(target: T[], items: readonly T[]): void {
   for (const item of items) target.push(item);
 }
 
+/** Sorts the file's problems and keeps the first {@link MAX_FILE_PROBLEMS}, counting the rest. */
 function capProblems(out: ParsedText): ParsedText {
-  if (out.problems.length <= MAX_FILE_PROBLEMS) return out;
-  const first = out.problems[MAX_FILE_PROBLEMS]!;
-  const more = out.problems.length - MAX_FILE_PROBLEMS;
-  const problems = out.problems.slice(0, MAX_FILE_PROBLEMS);
+  const sorted = sortProblems(out.problems);
+  if (sorted.length <= MAX_FILE_PROBLEMS) return { ...out, problems: sorted };
+  const first = sorted[MAX_FILE_PROBLEMS]!;
+  const more = sorted.length - MAX_FILE_PROBLEMS;
+  const problems = sorted.slice(0, MAX_FILE_PROBLEMS);
   problems.push({ ...first, field: '(file)', message: `${more} more problems in this file not shown; fix the ones above first` });
   return { ...out, problems };
 }

@@ -1,4 +1,4 @@
-import { isAlias, isMap, isScalar, isSeq, type Node, type Pair } from 'yaml';
+import { isAlias, isMap, isScalar, isSeq, type Node, type Pair, type YAMLMap } from 'yaml';
 import type { Problem } from '../errors.js';
 import { show } from './messages.js';
 import { escapeSegment, fieldName, keyLocation, locationAt, pointerSegments, type SourceRef } from './positions.js';
@@ -23,23 +23,37 @@ export interface TreeRead {
  * Reads a document tree once, producing its plain value, the location of every node and the
  * structural problems YAML allows but a definition cannot have: keys that are not plain strings
  * (`? [a, b]`, `1:`), the same key twice in one mapping (one Set per mapping, where yaml's own
- * check is quadratic), and nesting deeper than {@link MAX_NESTING}. `__proto__` becomes an own
- * property (reported later as an unknown field), never a prototype. Aliases are not followed.
+ * check is quadratic), nesting deeper than {@link MAX_NESTING}, and an alias with no anchor before
+ * it in the document (aliases are not followed here). `__proto__` becomes an own
+ * property (reported later as an unknown field), never a prototype.
  */
 export function readTree(root: Node, src: SourceRef): TreeRead {
   const out: TreeRead = { value: undefined, locations: {}, problems: [], hasAlias: false };
-  out.value = readNode(root, '', 0, src, out);
+  out.value = readNode(root, '', 0, { src, out, anchors: new Set() });
   return out;
 }
 
-function readNode(node: unknown, pointer: string, depth: number, src: SourceRef, out: TreeRead): unknown {
+/** The state of one walk: the source, what is being built, and the anchors met so far. */
+interface Walk {
+  src: SourceRef;
+  out: TreeRead;
+  anchors: Set<string>;
+}
+
+function readNode(node: unknown, pointer: string, depth: number, walk: Walk): unknown {
+  const { src, out, anchors } = walk;
   if (isScalar(node)) {
+    if (node.anchor) anchors.add(node.anchor);
     if (node.range) out.locations[pointer] = locationAt(src, node.range[0]);
     return node.value;
   }
   if (isAlias(node)) {
     out.hasAlias = true;
-    if (node.range) out.locations[pointer] = locationAt(src, node.range[0]);
+    const at = locationAt(src, node.range?.[0] ?? 0);
+    out.locations[pointer] = at;
+    if (!anchors.has(node.source)) {
+      out.problems.push({ ...at, field: fieldName(pointerSegments(pointer)), message: `alias *${node.source} has no anchor &${node.source} before it in this document` });
+    }
     return undefined;
   }
   if (!isMap(node) && !isSeq(node)) return null;
@@ -49,7 +63,17 @@ function readNode(node: unknown, pointer: string, depth: number, src: SourceRef,
     out.problems.push({ ...at, field: fieldName(pointerSegments(pointer)), message: `nested deeper than ${MAX_NESTING} levels` });
     return null;
   }
-  if (isSeq(node)) return node.items.map((item, i) => readNode(item, `${pointer}/${i}`, depth + 1, src, out));
+  const value = isSeq(node)
+    ? node.items.map((item, i) => readNode(item, `${pointer}/${i}`, depth + 1, walk))
+    : readPairs(node, pointer, depth, walk);
+  // Registered after the children: an alias inside its own anchor would be a cycle.
+  if (node.anchor) anchors.add(node.anchor);
+  return value;
+}
+
+function readPairs(node: YAMLMap, pointer: string, depth: number, walk: Walk): unknown {
+  const { src, out } = walk;
+  const at = out.locations[pointer]!;
   const obj: Record<string, unknown> = {};
   const seen = new Map<string, Pair>();
   for (const pair of node.items) {
@@ -75,7 +99,7 @@ function readNode(node: unknown, pointer: string, depth: number, src: SourceRef,
       out.locations[child] = keyLocation(pair, src) ?? at;
       js = isScalar(value) ? value.value : null;
     } else {
-      js = readNode(value, child, depth + 1, src, out);
+      js = readNode(value, child, depth + 1, walk);
     }
     if (key === '__proto__') Object.defineProperty(obj, key, { value: js, enumerable: true, writable: true, configurable: true });
     else obj[key] = js;

@@ -2,8 +2,11 @@ import { resolve } from 'node:path';
 import type { Problem } from '../errors.js';
 import { listDefinitionFiles } from './files.js';
 import { defaultParallelism, loadFilesParallel } from './parallel.js';
+import { sortProblems } from './order.js';
 import { checkRules } from './rules.js';
 import type { LoadedDefinition, ValidationResult } from './types.js';
+
+export { compareProblems, sortProblems } from './order.js';
 
 /** Options of {@link validateDirectory}. */
 export interface ValidateOptions {
@@ -40,17 +43,4 @@ export async function validateDirectory(dir: string, options: ValidateOptions): 
     problems: sortProblems(problems),
     files: files.length,
   };
-}
-
-/** Problems in reading order: by file (code-point order), line, column, then field. */
-export function sortProblems(problems: readonly Problem[]): Problem[] {
-  return [...problems].sort(compareProblems);
-}
-
-/** Orders two problems by file, line, column, then field (a stable, machine-independent order). */
-export function compareProblems(a: Problem, b: Problem): number {
-  if (a.file !== b.file) return a.file < b.file ? -1 : 1;
-  if (a.line !== b.line) return a.line - b.line;
-  if (a.column !== b.column) return a.column - b.column;
-  return a.field < b.field ? -1 : a.field > b.field ? 1 : 0;
 }

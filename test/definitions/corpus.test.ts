@@ -55,6 +55,8 @@ const rows: Row[] = [
   { name: 'merge key', yaml: 'name: a\n<<: {maxWaitTime: 60}\n', field: '<<', message: 'merge keys are not part of YAML 1.2', line: 2, column: 1 },
   { name: 'YAML 1.1 directive', yaml: '%YAML 1.1\n---\nname: a\n', field: '(yaml)', message: '%YAML 1.1 is not supported', line: 3, column: 1 },
   { name: 'YAML 1.1 tag', yaml: 'name: !!binary aGVsbG8=\n', field: '(yaml)', message: 'Unresolved tag', line: 1, column: 7 },
+  { name: 'alias without an anchor', yaml: 'name: a\ndescription: *d\n', field: 'description', message: 'alias *d has no anchor &d before it', line: 2, column: 14 },
+  { name: 'alias inside its own anchor (a cycle)', yaml: 'name: a\nskills: &s [*s]\n', field: 'skills[0]', message: 'alias *s has no anchor &s before it', line: 2, column: 13 },
   { name: 'deeply nested flow collections', yaml: `name: a\nskills: ${'['.repeat(100)}\n`, field: '(yaml)', message: 'nested deeper than 64 levels', line: 2, column: 73 },
 ];
 
