@@ -1,3 +1,4 @@
+import { resolve } from 'node:path';
 import type { Command } from 'commander';
 import { UsageError } from '../errors.js';
 import {
@@ -12,12 +13,11 @@ import { validateDirectory } from '../definitions/validate.js';
 import type { ValidationResult } from '../definitions/types.js';
 import { EXIT_ERROR, EXIT_OK, useColor, type CliContext } from './io.js';
 import type { ActionRunner } from './program.js';
-import { resolve } from 'node:path';
 
 /** Default definitions directory, relative to the working directory. */
 export const DEFAULT_DEFINITIONS_DIR = 'queues';
 
-interface ValidateOptions {
+interface ValidateFlags {
   dir: string;
   format: string;
 }
@@ -33,10 +33,10 @@ export function registerValidate(program: Command, run: ActionRunner): void {
     .description('check the queue definitions offline: YAML, schema and cross-file rules')
     .option('--dir <dir>', 'directory holding the queue definitions', DEFAULT_DEFINITIONS_DIR)
     .option('--format <format>', `output format: ${PROBLEM_FORMATS.join(', ')}`, 'text')
-    .action((options: ValidateOptions) => run((ctx) => validateCommand(ctx, options)));
+    .action((options: ValidateFlags) => run((ctx) => validateCommand(ctx, options)));
 }
 
-async function validateCommand(ctx: CliContext, options: ValidateOptions): Promise<number> {
+async function validateCommand(ctx: CliContext, options: ValidateFlags): Promise<number> {
   const format = parseFormat(options.format);
   const started = performance.now();
   const result = await validateDirectory(options.dir, { cwd: ctx.io.cwd });

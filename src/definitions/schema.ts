@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { Ajv2020, type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.js';
+import { Ajv2020, type ValidateFunction } from 'ajv/dist/2020.js';
 import addFormatsModule from 'ajv-formats';
 import type { QueueDefinition } from './types.js';
 
@@ -89,4 +89,3 @@ function deref(root: SchemaNode, node: SchemaNode): SchemaNode {
   return root.$defs?.[ref.slice('#/$defs/'.length)] ?? node;
 }
 
-export type { ErrorObject };

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { escapeData, escapeProperty, formatGithubAnnotation, formatProblem, formatProblemsJson } from '../../src/definitions/format.js';
 import { closestField, editDistance } from '../../src/definitions/suggest.js';
-import { fieldName, pointerSegments } from '../../src/definitions/positions.js';
+import { LineCounter, parseAllDocuments } from 'yaml';
+import { fieldName, locationAt, pointerSegments } from '../../src/definitions/positions.js';
 
 const p = { file: 'queues/tier1.yaml', line: 12, column: 3, field: 'maxWaitTime', message: 'must be <= 7200 (got 9000)' };
 
@@ -34,6 +35,16 @@ describe('field names and pointers', () => {
     expect(fieldName(pointerSegments('/waitMusic/url'))).toBe('waitMusic.url');
     expect(fieldName(pointerSegments(''))).toBe('(document)');
     expect(pointerSegments('/a~1b/c~0d')).toEqual(['a/b', 'c~d']);
+  });
+
+  it('locates every offset exactly as yaml\'s LineCounter does', () => {
+    const text = 'a: 1\n\n  b: [x,\n y]\r\n# c\nlast';
+    const lineCounter = new LineCounter();
+    parseAllDocuments(text, { lineCounter });
+    for (let offset = 0; offset <= text.length; offset++) {
+      const { line, col } = lineCounter.linePos(offset);
+      expect(locationAt({ file: 'f', lineCounter }, offset), `offset ${offset}`).toEqual({ file: 'f', line, column: col });
+    }
   });
 });
 

@@ -1,0 +1,32 @@
+import { existsSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import type { ValidationResult } from '../../src/definitions/types.js';
+
+// The worker script exists only in compiled form, so this test drives the built loader in dist/
+// (`npm test` builds first through `pretest`): real worker threads, not the fallback path.
+const BUILT = fileURLToPath(new URL('../../dist/definitions/validate.js', import.meta.url));
+
+describe('validateDirectory on worker threads (built code)', () => {
+  it('parses a large directory on several threads with exactly the single-thread result', async () => {
+    expect(existsSync(BUILT), 'dist/ is missing: run `npm run build` (npm test does)').toBe(true);
+    const { validateDirectory } = (await import(BUILT)) as {
+      validateDirectory: (dir: string, o: { cwd: string; parallelism?: number }) => Promise<ValidationResult>;
+    };
+    const root = mkdtempSync(join(tmpdir(), 'cxq-parallel-'));
+    mkdirSync(join(root, 'q'));
+    for (let f = 0; f < 240; f++) {
+      const docs = [`name: Queue ${f}\nmaxWaitTime: ${f * 40}\n`, `id: id-${f % 200}\nskills:\n  - { id: s${f % 3}, level: basic }\n`];
+      writeFileSync(join(root, 'q', `${String(f).padStart(3, '0')}.yaml`), docs.join('---\n'));
+    }
+    const one = await validateDirectory('q', { cwd: root, parallelism: 1 });
+    const two = await validateDirectory('q', { cwd: root, parallelism: 2 });
+    expect(two).toEqual(one);
+    // 240 files × 2 documents; maxWaitTime out of range (< 10 or > 7200) and duplicate ids are problems.
+    expect(one.problems.some((p) => p.field === 'maxWaitTime')).toBe(true);
+    expect(one.problems.some((p) => p.message.includes('duplicate id'))).toBe(true);
+    expect(one.definitions.length).toBeGreaterThan(200);
+  });
+});
