@@ -118,15 +118,36 @@ async function benchOne(label: string, n: number, latencyMs: number): Promise<Be
   }
 }
 
-/** Runs both plan benches and returns their rows (for bench/results.json). */
+/**
+ * Runs one case in a fresh child process (this file with `--case N LATENCY`), so that each row's
+ * peak RSS is that case's own and not the high-water mark of an earlier, larger one.
+ */
+async function benchIsolated(label: string, n: number, latencyMs: number): Promise<BenchRow> {
+  const child = spawn(process.execPath, [fileURLToPath(import.meta.url), '--case', String(n), String(latencyMs), label], {
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  let out = '';
+  child.stdout.on('data', (chunk: Buffer) => {
+    out += chunk.toString();
+    process.stdout.write(chunk);
+  });
+  const code = await new Promise<number | null>((resolve) => child.once('exit', resolve));
+  const last = out.trim().split('\n').pop() ?? '';
+  if (code !== 0 || !last.startsWith('ROW ')) throw new Error(`plan bench case ${n} failed (exit ${code})`);
+  return JSON.parse(last.slice(4)) as BenchRow;
+}
+
+/** Runs both plan benches, each in its own process, and returns their rows (for bench/results.json). */
 export async function benchPlan(): Promise<BenchRow[]> {
   return [
-    await benchOne('plan 1,000 queues @20ms latency (target <3000 ms, <=7 requests)', 1000, 20),
-    await benchOne('plan 10,000 queues (target peak memory <200 MB)', 10_000, 0),
+    await benchIsolated('plan 1,000 queues @20ms latency (target <3000 ms, <=7 requests)', 1000, 20),
+    await benchIsolated('plan 10,000 queues (target peak memory <200 MB)', 10_000, 0),
   ];
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
-  if (process.argv[2] === '--serve') await serve(Number(process.argv[3]), Number(process.argv[4]));
+  const [mode, n, latency, label] = process.argv.slice(2);
+  if (mode === '--serve') await serve(Number(n), Number(latency));
+  else if (mode === '--case') process.stdout.write(`ROW ${JSON.stringify(await benchOne(label ?? `plan ${n}`, Number(n), Number(latency)))}\n`);
   else await benchPlan();
 }
