@@ -58,6 +58,20 @@ export interface Queue {
   [unknownField: string]: unknown;
 }
 
+/** The writable fields of the contract's field table, in canonical (output) order. */
+export const WRITABLE_QUEUE_FIELDS = [
+  'name',
+  'description',
+  'routingStrategy',
+  'waitMusic',
+  'maxWaitTime',
+  'skills',
+  'skillRoutingType',
+  'enableOverflow',
+  'overflowThreshold',
+  'overflowTargets',
+] as const;
+
 /** Fields the server owns; a client never decides their value. */
 export const READ_ONLY_FIELDS = ['id', 'version', 'dateModified', 'modifiedBy', 'selfUri'] as const;
 

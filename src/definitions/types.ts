@@ -1,4 +1,5 @@
 import type { Problem } from '../errors.js';
+import { WRITABLE_QUEUE_FIELDS } from '../cxone/types.js';
 import type {
   OverflowTarget,
   RoutingStrategy,
@@ -28,19 +29,7 @@ export interface QueueDefinition {
 }
 
 /** The fields a definition may declare, in canonical (output) order. */
-export const DEFINITION_FIELDS = [
-  'id',
-  'name',
-  'description',
-  'routingStrategy',
-  'waitMusic',
-  'maxWaitTime',
-  'skills',
-  'skillRoutingType',
-  'enableOverflow',
-  'overflowThreshold',
-  'overflowTargets',
-] as const;
+export const DEFINITION_FIELDS = ['id', ...WRITABLE_QUEUE_FIELDS] as const;
 export type DefinitionField = (typeof DEFINITION_FIELDS)[number];
 
 /** Where something stands in a definition file: path relative to the cwd, 1-based line and column. */

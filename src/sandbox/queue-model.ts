@@ -4,21 +4,10 @@
  * unknown fields are stored as sent. Also the field diff written to the audit log.
  */
 import type { AuditChange, Queue } from '../cxone/types.js';
-import { READ_ONLY_FIELDS } from '../cxone/types.js';
+import { READ_ONLY_FIELDS, WRITABLE_QUEUE_FIELDS } from '../cxone/types.js';
 
 /** Contract fields in their canonical output order (read-only ones excluded). */
-export const CONTRACT_FIELDS = [
-  'name',
-  'description',
-  'routingStrategy',
-  'waitMusic',
-  'maxWaitTime',
-  'skills',
-  'skillRoutingType',
-  'enableOverflow',
-  'overflowThreshold',
-  'overflowTargets',
-] as const;
+export const CONTRACT_FIELDS = WRITABLE_QUEUE_FIELDS;
 
 /**
  * Value of each writable contract field when a PUT omits it. `name` has none (a PUT without it

@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { erlangCServiceLevel } from '../../src/insight/erlang.js';
 import { erlangA } from '../../src/insight/erlang-a.js';
 import { predict } from '../../src/insight/predict.js';
+import { mulberry32 } from '../../src/sandbox/prng.js';
 
 const CUSTOMERS = 200_000;
 const WARM_UP = 10_000;
@@ -14,17 +15,8 @@ const BATCHES = 19;
 /** Student t, 99 % two-sided, 18 degrees of freedom. */
 const T_99_18 = 2.878;
 
-/** mulberry32: small, seeded, good enough for a simulation of this size. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** mulberry32 (the sandbox's seeded PRNG): small, seeded, good enough for a simulation of this size. */
+const prng = mulberry32;
 
 interface Customer {
   answered: boolean;
