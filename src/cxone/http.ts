@@ -124,15 +124,19 @@ export class HttpTransport {
     });
   }
 
-  /** Before every attempt (retries included): wait for the gate and the pace, then add the token. */
+  /**
+   * Before every attempt (retries included): wait for the gate and the pace, then add the token.
+   * The token is taken after the wait, never before: a pause longer than the token's remaining life
+   * (a long Retry-After, a slow pace, a short-lived token) would otherwise send an expired token.
+   */
   private async beforeAttempt(options: NormalizedOptions): Promise<void> {
     const call = callOf(options);
+    for (let wait = this.pacer.acquire(Date.now()); wait > 0; wait = this.pacer.acquire(Date.now())) {
+      await sleep(wait);
+    }
     if (call.auth) {
       call.token = await this.tokens.token();
       options.headers['authorization'] = `Bearer ${call.token}`;
-    }
-    for (let wait = this.pacer.acquire(Date.now()); wait > 0; wait = this.pacer.acquire(Date.now())) {
-      await sleep(wait);
     }
     // The deadline may have passed while waiting: got has already failed the call, send nothing.
     if (options.signal?.aborted) throw new Error('deadline reached before sending');

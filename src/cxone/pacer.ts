@@ -5,6 +5,8 @@
  * - A 429's `Retry-After` closes a gate for everyone until it expires.
  * - A 429 also cuts the sending rate to slightly under the rate the server accepted since the last cut
  *   (measured over a sliding window), so the requests released by the gate do not cause a new storm.
+ *   A 429 that comes before there is anything to measure only closes the gate: a guess would pace
+ *   the whole run at a crawl.
  * - Without 429s the rate creeps up again: briskly back to 95 % of the last known limit, then slowly
  *   probing above it (additive increase), so the limit is found again if the budget grows.
  * - A known budget (`maxRps`) paces from the first request and is never exceeded.
@@ -101,19 +103,30 @@ export class Pacer {
     const spanMs = Math.max(now - from, 1000);
     // A handful of answers says nothing about the server's limit (the budget may be shared).
     const measured = this.accepted.length >= MIN_SAMPLES ? (this.accepted.length * 1000) / spanMs : undefined;
-    // Too few answers to measure: unpaced, take what was accepted in that second as a first guess
-    // (probing corrects it); paced, the last cut was not enough, so trim a little more.
-    const basis = measured ?? this.rate ?? Math.max(this.accepted.length, 1);
+    if (measured === undefined && this.rate === undefined) {
+      // Too few answers to say anything about the limit (a 429 on the first requests: a budget
+      // shared with another job, a burst). Guessing would pace a large run at a crawl; the gate
+      // already holds everyone for Retry-After, and the next 429 comes with a measurement.
+      this.restartMeasurement(now);
+      return undefined;
+    }
+    // Paced and too few answers: the last cut was not enough, so trim a little more.
+    const basis = measured ?? this.rate ?? 1;
     const next = basis * this.cutFactor;
     this.rate = this.clamp(Math.min(next, this.rate ?? Number.POSITIVE_INFINITY));
     // Only a measurement moves the estimate of the limit; a blind trim keeps the old one.
     if (measured !== undefined || this.ceiling === undefined) this.ceiling = Math.max(this.rate / this.cutFactor, this.minRps);
+    this.restartMeasurement(now);
+    return this.rate;
+  }
+
+  /** After a 429: later 429s of requests sent before now are echoes; measure afresh from the gate's end. */
+  private restartMeasurement(now: number): void {
     this.lastCutAt = now;
     this.grownAt = Math.max(now, this.pausedUntil);
     this.measureFrom = this.grownAt;
     this.sendingSinceCut = 0;
     this.accepted = [];
-    return this.rate;
   }
 
   private grow(now: number): void {

@@ -48,6 +48,18 @@ describe('Pacer', () => {
     expect(p.onThrottled(300, 200)).toBeCloseTo(8.1, 5);
   });
 
+  it('stays unpaced after a 429 that comes before anything can be measured, then measures the next', () => {
+    const p = new Pacer();
+    p.onAccepted(10);
+    expect(p.onThrottled(100, 50, 1000)).toBeUndefined(); // 1 answer: no guess, the gate holds
+    expect(p.rps).toBeUndefined();
+    expect(p.acquire(500)).toBe(600);
+    expect(p.acquire(1100)).toBe(0);
+    // 30 answers over the 3 s after the gate: 10 per second, cut to 9.
+    for (let i = 0; i < 30; i++) p.onAccepted(1100 + i * 100);
+    expect(p.onThrottled(4100, 4090, 0)).toBeCloseTo(9, 5);
+  });
+
   it('never exceeds the known budget nor falls below the floor', () => {
     const p = new Pacer({ maxRps: 2 });
     for (let t = 0; t < 600_000; t += 500) p.acquire(t);
