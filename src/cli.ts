@@ -8,7 +8,13 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   process.on(signal, () => {
     interrupts += 1;
     // First signal: stop starting new work and finish in-flight requests. Second: give up now.
-    if (interrupts > 1) process.exit(130);
+    if (interrupts > 1) {
+      process.stderr.write(
+        'interrupted again: exiting now. An apply journal (*.journal.jsonl next to the report) holds every write sent; ' +
+          'rebuild the report with `cxq apply --recover JOURNAL`.\n',
+      );
+      process.exit(130);
+    }
     controller.abort(new Error(`received ${signal}`));
   });
 }

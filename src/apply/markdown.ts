@@ -1,3 +1,4 @@
+import { concurrentOutcome } from './summary.js';
 import type { ApplyReport, EntryResult } from './types.js';
 
 /**
@@ -26,8 +27,9 @@ export function renderReportMarkdown(report: ApplyReport): string {
     lines.push('| Outcome | Queue | Id | Version | Attempts |', '|---|---|---|---|---|');
     for (const e of listed) {
       const confirm = e.confirmed === false ? ' (not yet visible)' : '';
+      const conflicts = e.conflicts === undefined ? '' : ` (${e.conflicts} conflict${e.conflicts === 1 ? '' : 's'})`;
       lines.push(
-        `| ${e.outcome} | ${cell(e.name)} | \`${e.id}\` | ${e.fromVersion} → ${e.toVersion}${confirm} | ${e.attempts} |`,
+        `| ${e.outcome} | ${cell(e.name)} | \`${e.id}\` | ${e.fromVersion} → ${e.toVersion}${confirm} | ${e.attempts}${conflicts} |`,
       );
     }
     lines.push('');
@@ -53,6 +55,7 @@ function changes(e: EntryResult): string[] {
   return [
     `<details><summary>${escapeHtml(e.name)}: ${e.fields.length} field(s)</summary>`,
     '',
+    ...(e.conflicts === undefined ? [] : [`Changed concurrently during the run: ${cell(concurrentOutcome(e))}.`, '']),
     '| Field | Old | New |',
     '|---|---|---|',
     ...e.fields.map((f) => `| \`${f.path}\` | ${value(f.old)} | ${value(f.new)} |`),

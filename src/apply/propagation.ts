@@ -35,13 +35,15 @@ export async function readAtLeast(
  * 500 queues, not one GET per queue, so confirmation costs almost nothing of the rate budget).
  * Polls with `delays` between rounds, then gives up: queues still behind are returned as
  * `unconfirmed` rather than waited for. A queue missing from the list counts as unconfirmed.
- * API errors propagate (the caller records the queues as unconfirmed).
+ * API errors propagate (the caller records the queues as unconfirmed). An aborted `signal`
+ * (SIGINT/SIGTERM) stops the polling at once: the rest are `unconfirmed`.
  */
 export async function confirmVisible(
   api: CxoneApi,
   expected: ReadonlyMap<string, number>,
   sleep: Sleep,
   delays: readonly number[] = PROPAGATION_DELAYS_MS,
+  signal?: AbortSignal,
 ): Promise<{ confirmed: string[]; unconfirmed: string[] }> {
   const pending = new Map(expected);
   const confirmed: string[] = [];
@@ -54,7 +56,7 @@ export async function confirmVisible(
       }
     }
     const delay = delays[round];
-    if (pending.size === 0 || delay === undefined) break;
+    if (pending.size === 0 || delay === undefined || signal?.aborted) break;
     await sleep(delay);
   }
   return { confirmed, unconfirmed: [...pending.keys()] };

@@ -3,6 +3,7 @@ import type { Queue } from '../cxone/types.js';
 import { ApiError, NetworkError, OutcomeUnknownError } from '../errors.js';
 import type { Logger } from '../log.js';
 import type { DesiredFields, FieldChange } from '../plan/types.js';
+import { jsonEqual } from '../util/canonical-json.js';
 import { mergeDesired } from './merge.js';
 import { decideUnknownOutcome } from './outcome.js';
 import { readAtLeast, type Sleep } from './propagation.js';
@@ -29,6 +30,11 @@ export interface ReconcileDeps {
   onAttempt: (attempt: { id: string; attempt: number; version: number; reason: AttemptReason }) => Promise<void> | void;
   /** Delays of the re-read after a lost answer was followed by a 409 (tests pass zeros). */
   readDelays?: readonly number[];
+  /**
+   * Aborted on SIGINT/SIGTERM. The PUT in flight finishes, but no further PUT of this queue is sent
+   * (a re-write after a 409, a re-send after a lost answer): each would be a new write.
+   */
+  signal?: AbortSignal;
 }
 
 interface Cursor {
@@ -51,6 +57,13 @@ interface Cursor {
  * - lost answer: re-read and follow `decideUnknownOutcome`; one re-send at most, with the same
  *   If-Match, so a write that did land turns the re-send into a harmless 409.
  * - any other API or network error: `failed` with the server's status, code, message, errors[].
+ * - interrupted (`signal`) before a further PUT: `skipped` after a 409 (nothing of ours landed),
+ *   `failed` with `outcome.unknown` while a lost answer is unresolved.
+ * - a re-read after a lost answer that fails: `failed` with `outcome.unknown` (the write may have
+ *   landed), the read failure in the message.
+ * - after a 409 round, the entry carries `conflicts` (rounds) and `overwrote`: the declared fields
+ *   whose live value at the final write differed from the plan's (a concurrent edit of a field we
+ *   manage, which the definition in git wins over).
  *
  * Never throws for a queue-level failure (the result says what happened); only `onAttempt` errors escape.
  */
@@ -59,6 +72,7 @@ export async function reconcileQueue(task: ApplyTask, deps: ReconcileDeps): Prom
   for (;;) {
     const change = deps.diff(cur.live, task.desired);
     if (change.fields.length === 0) return result(task, cur, 'noop', cur.live.version, []);
+    if (cur.attempts > 0 && deps.signal?.aborted) return interrupted(task, cur, deps);
     const sent = cur.live.version;
     cur.attempts += 1;
     await deps.onAttempt({ id: task.id, attempt: cur.attempts, version: sent, reason: cur.reason });
@@ -97,7 +111,11 @@ async function afterFailedPut(
     }
     return failed(task, cur, errorOf(err));
   } catch (readErr) {
-    return failed(task, cur, errorOf(readErr));
+    if (cur.unknownVersion === null) return failed(task, cur, errorOf(readErr));
+    // The write whose answer was lost may have landed: say so, whatever stopped the re-read.
+    const read = errorOf(readErr);
+    const detail = read.status > 0 ? `HTTP ${read.status} ${read.code}: ${read.message}` : read.message;
+    return failed(task, cur, unknownError(`re-read failed: ${detail}`));
   }
 }
 
@@ -150,7 +168,29 @@ async function resolveUnknown(
 }
 
 function result(task: ApplyTask, cur: Cursor, outcome: EntryResult['outcome'], toVersion: number, fields: FieldChange[]): EntryResult {
-  return { id: task.id, name: task.name, outcome, fromVersion: cur.live.version, toVersion, attempts: cur.attempts, fields };
+  const entry: EntryResult = { id: task.id, name: task.name, outcome, fromVersion: cur.live.version, toVersion, attempts: cur.attempts, fields };
+  if (cur.rounds === 0) return entry;
+  entry.conflicts = cur.rounds;
+  if (outcome === 'applied') entry.overwrote = overwritten(task.fields, fields);
+  return entry;
+}
+
+/** Paths written whose live value was not the one the plan saw: someone else's edit we replaced. */
+function overwritten(planned: readonly FieldChange[], written: readonly FieldChange[]): string[] {
+  return written
+    .filter((w) => {
+      const p = planned.find((f) => f.path === w.path);
+      return p === undefined || !jsonEqual(p.old, w.old);
+    })
+    .map((w) => w.path);
+}
+
+function interrupted(task: ApplyTask, cur: Cursor, deps: ReconcileDeps): EntryResult {
+  deps.logger.info({ id: task.id, attempts: cur.attempts }, 'apply: interrupted, no further write of this queue');
+  if (cur.unknownVersion !== null) {
+    return failed(task, cur, unknownError('interrupted before the lost answer of the write could be settled'));
+  }
+  return result(task, cur, 'skipped', cur.live.version, task.fields);
 }
 
 function failed(task: ApplyTask, cur: Cursor, error: EntryError): EntryResult {
@@ -175,11 +215,11 @@ function exhaustedError(): EntryError {
   };
 }
 
-function unknownError(): EntryError {
+function unknownError(why?: string): EntryError {
   return {
     status: 0,
     code: 'outcome.unknown',
-    message: 'the write was sent but its outcome could not be established; run cxq plan to see the live state',
+    message: `the write was sent but its outcome could not be established${why ? ` (${why})` : ''}; run cxq plan to see the live state`,
     errors: [],
   };
 }

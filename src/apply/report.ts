@@ -16,10 +16,14 @@ import type {
  * `outcome.unknown` (only after a crash), and any other queue is `skipped`. `confirm` events set
  * `confirmed`. Without an `end` event the report is marked `recovered` and `finishedAt` is the
  * time of the last event. Throws `FileError` when there is no `start` event (not a journal).
+ * A journal file re-used by several runs (the same `--report` twice; it is opened for appending so
+ * no earlier record is ever lost) is reported for its LAST run: the events from the last `start`.
  */
-export function buildReport(events: readonly JournalEvent[], journalFile = 'journal'): ApplyReport {
-  const start = events.find((e): e is StartEvent => e.type === 'start');
-  if (!start) throw new FileError(journalFile, `${journalFile} has no start event: not a cxq apply journal`);
+export function buildReport(allEvents: readonly JournalEvent[], journalFile = 'journal'): ApplyReport {
+  const at = allEvents.findLastIndex((e) => e.type === 'start');
+  if (at < 0) throw new FileError(journalFile, `${journalFile} has no start event: not a cxq apply journal`);
+  const events = allEvents.slice(at);
+  const start = events[0] as StartEvent;
   const results = new Map<string, ResultEvent>();
   const attempts = new Map<string, number>();
   const confirmed = new Map<string, boolean>();

@@ -31,7 +31,8 @@ export interface RunOptions {
  * that need an update with at most `concurrency` writes in flight, journals each `result` as it
  * comes, confirms with list reads that the written versions are visible (bounded; skipped when
  * interrupted), and journals `end`. A queue that fails does not stop the others. On abort no new
- * queue starts and the rest stay without a result (the report makes them `skipped`).
+ * queue starts and the rest stay without a result (the report makes them `skipped`); a queue in
+ * flight sends no further PUT (see `reconcileQueue`); a signal during confirmation stops polling.
  * Throws only when the journal cannot be written (after the writes in flight finished).
  */
 export async function runApply(tasks: readonly ApplyTask[], options: RunOptions): Promise<{ interrupted: boolean }> {
@@ -91,6 +92,7 @@ async function reconcileOne(task: ApplyTask, o: RunOptions, sleep: Sleep, at: ()
       sleep,
       logger: o.logger,
       readDelays: o.propagationDelays,
+      signal: o.signal,
       onAttempt: async (a) => {
         try {
           await o.journal.append({ type: 'attempt', at: at(), ...a });
@@ -109,7 +111,7 @@ async function reconcileOne(task: ApplyTask, o: RunOptions, sleep: Sleep, at: ()
 async function confirm(applied: Map<string, number>, o: RunOptions, sleep: Sleep, at: () => string): Promise<void> {
   let outcome: { confirmed: string[]; unconfirmed: string[] };
   try {
-    outcome = await confirmVisible(o.api, applied, sleep, o.propagationDelays ?? PROPAGATION_DELAYS_MS);
+    outcome = await confirmVisible(o.api, applied, sleep, o.propagationDelays ?? PROPAGATION_DELAYS_MS, o.signal);
   } catch (err) {
     o.logger.warn({ err: errorOf(err).message }, 'apply: could not confirm propagation');
     outcome = { confirmed: [], unconfirmed: [...applied.keys()] };

@@ -20,15 +20,45 @@ export function checkChangeThreshold(
   const limit = options.maxChangePercent ?? MAX_CHANGE_PERCENT;
   const { managed, update } = counts;
   if (options.force || managed < MIN_MANAGED_FOR_THRESHOLD || update === 0) return { ok: true };
-  // Integer comparison (update * 100 > limit * managed) so that exactly 30% never refuses on rounding.
-  if (update * 100 <= limit * managed) return { ok: true };
-  const percent = Math.round((update * 1000) / managed) / 10;
+  if (!exceeds(update, managed, limit)) return { ok: true };
   return {
     ok: false,
     message:
-      `refusing to update ${update} of ${managed} managed queues (${percent}% > ${limit}%); ` +
+      `refusing to update ${update} of ${managed} managed queues (${shownPercent(update, managed, limit)}% > ${limit}%); ` +
       'review the plan and re-run with --force, or raise --max-change-percent',
   };
+}
+
+/**
+ * `update / managed > limit / 100`, exactly: the limit is taken as the decimal the user typed
+ * (its shortest decimal form) and compared in integers, so binary rounding never refuses a run
+ * that sits exactly on the limit (69 of 3000 at 2.3%, where 2.3 * 3000 is 6899.999…).
+ */
+function exceeds(update: number, managed: number, limit: number): boolean {
+  const { num, den } = decimalFraction(limit);
+  return BigInt(update) * 100n * den > num * BigInt(managed);
+}
+
+function decimalFraction(x: number): { num: bigint; den: bigint } {
+  const [mantissa = '0', exponent = '0'] = x.toString().split('e');
+  const [int = '0', frac = ''] = mantissa.split('.');
+  let num = BigInt(int + frac);
+  let scale = frac.length - Number(exponent);
+  if (scale < 0) {
+    num *= 10n ** BigInt(-scale);
+    scale = 0;
+  }
+  return { num, den: 10n ** BigInt(scale) };
+}
+
+/** One decimal, or more when one would round the excess away ("30% > 30%" reads like a bug). */
+function shownPercent(update: number, managed: number, limit: number): number {
+  const exact = (update * 100) / managed;
+  for (let digits = 1; digits < 6; digits++) {
+    const rounded = Math.round(exact * 10 ** digits) / 10 ** digits;
+    if (rounded > limit) return rounded;
+  }
+  return exact;
 }
 
 export type HealthVerdict =

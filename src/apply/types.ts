@@ -40,6 +40,13 @@ export interface EntryResult {
   fields: FieldChange[];
   error?: EntryError;
   confirmed?: boolean;
+  /** 409 rounds this queue went through (someone else wrote it during the run); absent when none. */
+  conflicts?: number;
+  /**
+   * With `conflicts` on an applied queue: the paths of `fields` whose live value was not the one
+   * the plan saw, i.e. a concurrent edit of a declared field that this run replaced (git wins).
+   */
+  overwrote?: string[];
 }
 
 /** Why a PUT is sent: the first write, a re-plan after a 409, or the one re-send after a lost answer. */

@@ -4,9 +4,10 @@ import { journalPathFor, Journal } from '../apply/journal.js';
 import { createProgress } from '../apply/progress.js';
 import { askYesNo } from '../apply/prompt.js';
 import { buildReport } from '../apply/report.js';
-import { defaultReportPath, writeReportFiles } from '../apply/report-file.js';
+import { defaultReportPath, recoverReport, writeReportFiles } from '../apply/report-file.js';
 import { DEFAULT_CONCURRENCY, runApply } from '../apply/runner.js';
-import { checkChangeThreshold, checkHealth, MAX_CHANGE_PERCENT } from '../apply/safety.js';
+import { checkPlatformHealth } from '../apply/health.js';
+import { checkChangeThreshold, MAX_CHANGE_PERCENT } from '../apply/safety.js';
 import { sourceFromDirectory, sourceFromSavedPlan, type ApplySource } from '../apply/source.js';
 import { renderApplySummary } from '../apply/summary.js';
 import type { CxoneApi } from '../cxone/api.js';
@@ -24,6 +25,7 @@ interface ApplyOptions extends ApiOptions {
   force?: boolean;
   maxChangePercent?: string;
   yes?: boolean;
+  recover?: string;
 }
 
 /**
@@ -41,14 +43,33 @@ export function registerApply(program: Command, run: ActionRunner): void {
     .option('--report <file>', 'audit report path (default: ./cxq-reports/apply-<UTC timestamp>.json)')
     .option('--force', 'apply even above the change threshold or when the platform is Unhealthy')
     .option('--max-change-percent <p>', `refuse to update more than P% of managed queues (default ${MAX_CHANGE_PERCENT})`)
-    .option('-y, --yes', 'do not ask for confirmation on a terminal');
-  addApiOptions(cmd).action((opts: ApplyOptions) => run((ctx) => runApplyCommand(ctx, opts)));
+    .option('-y, --yes', 'do not ask for confirmation on a terminal')
+    .option('--recover <journal>', 'offline: rebuild the report of a crashed or killed run from its journal (*.journal.jsonl)');
+  addApiOptions(cmd).action((opts: ApplyOptions) =>
+    run((ctx) => (opts.recover !== undefined ? recoverFromJournal(ctx, opts, opts.recover) : runApplyCommand(ctx, opts))),
+  );
+}
+
+/**
+ * `cxq apply --recover JOURNAL`: writes the report (JSON + Markdown) of a run that died before
+ * writing it, from its journal alone; nothing is sent to the API. A PUT that was sent but never
+ * answered is `failed` with code `outcome.unknown`. Exit 0 once the report is written.
+ */
+async function recoverFromJournal(ctx: CliContext, opts: ApplyOptions, journal: string): Promise<number> {
+  if (opts.dir !== undefined || opts.plan !== undefined) {
+    throw new UsageError('--recover reads a journal only; it cannot be combined with --dir or --plan');
+  }
+  const target = opts.report === undefined ? undefined : resolve(ctx.io.cwd, opts.report);
+  const { report, json, markdown } = recoverReport(resolve(ctx.io.cwd, journal), target);
+  ctx.io.stdout.write(renderApplySummary(report));
+  ctx.io.stdout.write(`Recovered report: ${json}\n                  ${markdown}\n`);
+  return EXIT_OK;
 }
 
 async function runApplyCommand(ctx: CliContext, opts: ApplyOptions): Promise<number> {
   const settings = parseFlags(opts);
   const api = await openApi(ctx, opts);
-  const health = checkHealth(await api.health(), settings.force);
+  const health = await checkPlatformHealth(api, settings.force);
   if (!health.ok) throw new SafetyError(health.message, { hint: 'Nothing was written.' });
   if (health.warning) ctx.io.stderr.write(`warning: ${health.warning}\n`);
 
@@ -80,6 +101,7 @@ async function writeAndReport(ctx: CliContext, api: CxoneApi, source: ApplySourc
   const journal = Journal.open(journalPathFor(reportPath));
   const updates = source.tasks.filter((t) => t.action === 'update').length;
   let interrupted = false;
+  let fatal: unknown;
   try {
     ({ interrupted } = await runApply(source.tasks, {
       api,
@@ -92,22 +114,30 @@ async function writeAndReport(ctx: CliContext, api: CxoneApi, source: ApplySourc
       progress: createProgress(ctx.io.stderr, ctx.logger, updates),
       meta: { baseUrl: api.baseUrl, clientId: api.clientId, gitCommit: source.gitCommit, planChecksum: source.planChecksum },
     }));
-  } finally {
-    await journal.close();
-    // Even when the run stopped on a journal failure, leave the best report the journal allows.
-    const report = buildReport(journal.events, journal.file);
-    const files = writeReportFiles(report, reportPath);
-    ctx.logger.info({ ...report.summary, report: files.json }, 'apply finished');
-    if (updates > 0 || report.summary.failed > 0) ctx.io.stdout.write(renderApplySummary(report));
-    ctx.io.stdout.write(`Report: ${files.json}\n        ${files.markdown}\n`);
-    if (report.summary.failed > 0 && !interrupted) return EXIT_ERROR;
+  } catch (err) {
+    fatal = err;
   }
+  await journal.close();
+  // Even when the run stopped on a journal failure, leave the best report the journal allows; the
+  // failure that stopped the run is what the user must see, so it wins over a report failure.
+  let report;
+  let files;
+  try {
+    report = buildReport(journal.events, journal.file);
+    files = writeReportFiles(report, reportPath);
+  } catch (err) {
+    throw fatal ?? err;
+  }
+  ctx.logger.info({ ...report.summary, report: files.json }, 'apply finished');
+  if (updates > 0 || report.summary.failed > 0) ctx.io.stdout.write(renderApplySummary(report));
+  ctx.io.stdout.write(`Report: ${files.json}\n        ${files.markdown}\n`);
+  if (fatal !== undefined) throw fatal;
   if (interrupted) {
     throw new InterruptedError('apply interrupted: no new writes were started after the signal; writes in flight finished', {
       hint: 'The report lists the skipped queues; run `cxq plan` to review and `cxq apply` again to finish.',
     });
   }
-  return EXIT_OK;
+  return report.summary.failed > 0 ? EXIT_ERROR : EXIT_OK;
 }
 
 function parseFlags(opts: ApplyOptions): { force: boolean; maxChangePercent: number } {
@@ -116,9 +146,11 @@ function parseFlags(opts: ApplyOptions): { force: boolean; maxChangePercent: num
       hint: 'Use --dir to plan and apply the definitions, or --plan FILE to apply a reviewed saved plan.',
     });
   }
-  const percent = opts.maxChangePercent === undefined ? MAX_CHANGE_PERCENT : Number(opts.maxChangePercent);
+  const raw = opts.maxChangePercent;
+  // A plain decimal only: Number() would read "" as 0% and "0x10" as 16%.
+  const percent = raw === undefined ? MAX_CHANGE_PERCENT : /^\d+(\.\d+)?$/.test(raw) ? Number(raw) : Number.NaN;
   if (!Number.isFinite(percent) || percent < 0 || percent > 100) {
-    throw new UsageError(`--max-change-percent must be a number from 0 to 100, got ${JSON.stringify(opts.maxChangePercent)}`);
+    throw new UsageError(`--max-change-percent must be a number from 0 to 100, got ${JSON.stringify(raw)}`);
   }
   return { force: opts.force === true, maxChangePercent: percent };
 }

@@ -1,9 +1,12 @@
-import { existsSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import type { ValidationResult } from '../../src/definitions/types.js';
+import { listDefinitionFiles } from '../../src/definitions/files.js';
+import { loadFiles } from '../../src/definitions/load.js';
+import { loadFilesParallel } from '../../src/definitions/parallel.js';
 
 // The worker script exists only in compiled form, so this test drives the built loader in dist/
 // (`npm test` builds first through `pretest`): real worker threads, not the fallback path.
@@ -28,5 +31,18 @@ describe('validateDirectory on worker threads (built code)', () => {
     expect(one.problems.some((p) => p.field === 'maxWaitTime')).toBe(true);
     expect(one.problems.some((p) => p.message.includes('duplicate id'))).toBe(true);
     expect(one.definitions.length).toBeGreaterThan(200);
+  });
+});
+
+describe('loadFilesParallel when no worker can start', () => {
+  it('loads every file on the calling thread, with the sequential result', async () => {
+    // Run from TypeScript sources there is no parse-worker.js: every worker fails to start.
+    const root = mkdtempSync(join(tmpdir(), 'cxq-parallel-'));
+    for (let f = 0; f < 40; f++) writeFileSync(join(root, `${String(f).padStart(2, '0')}.yaml`), `name: Q${f}\nmaxWaitTime: ${f}\n`);
+    const files = await listDefinitionFiles(root, root);
+    const results = await loadFilesParallel(files, 3);
+    expect(results).toEqual(loadFiles(files));
+    expect(results.map((r) => r.documents[0]?.definition.name)).toEqual(files.map((_, f) => `Q${f}`));
+    rmSync(root, { recursive: true, force: true });
   });
 });
