@@ -1,6 +1,9 @@
 import type { ClientStats, CxoneApi } from '../../src/cxone/api.js';
 import type { Health, Queue } from '../../src/cxone/types.js';
 import { ApiError, OutcomeUnknownError } from '../../src/errors.js';
+import type { ApplyTask } from '../../src/apply/types.js';
+import { diffQueue } from '../../src/plan/diff.js';
+import type { DesiredFields } from '../../src/plan/types.js';
 
 /** What the fake does with one PUT (scripted per queue, in order; default `ok`). */
 export type PutStep =
@@ -163,5 +166,31 @@ export function liveQueue(id: string, overrides: Partial<Queue> = {}): Queue {
     modifiedBy: { id: 'someone' },
     selfUri: `/api/v2/routing/queues/${id}`,
     ...overrides,
+  };
+}
+
+/** An update task for `live`, as the apply source builds it from a plan. */
+export function taskFor(live: Queue, desired: DesiredFields): ApplyTask {
+  return {
+    id: live.id,
+    name: live.name,
+    action: 'update',
+    version: live.version,
+    fields: diffQueue(live, desired).fields,
+    desired,
+    live: structuredClone(live),
+  };
+}
+
+/** Makes the FIRST `getQueue` of the fake apply `edits` (someone else's writes) just before reading. */
+export function editOnFirstRead(api: FakeApi, ...edits: Partial<Queue>[]): void {
+  const read = api.getQueue.bind(api);
+  let first = true;
+  api.getQueue = async (id) => {
+    if (first) {
+      first = false;
+      for (const edit of edits) api.edit(id, edit);
+    }
+    return read(id);
   };
 }

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { MAX_CONFLICT_ROUNDS, reconcileQueue, type ReconcileDeps } from '../../src/apply/reconcile.js';
-import type { ApplyMode, ApplyTask } from '../../src/apply/types.js';
+import type { ApplyMode } from '../../src/apply/types.js';
 import { silentLogger } from '../../src/log.js';
 import { diffQueue } from '../../src/plan/diff.js';
 import type { DesiredFields } from '../../src/plan/types.js';
-import { FakeApi, liveQueue } from './fake-api.js';
+import { editOnFirstRead, FakeApi, liveQueue, taskFor } from './fake-api.js';
 
 const desired: DesiredFields = { maxWaitTime: 600, routingStrategy: 'mostAvailableAgent' };
 
@@ -21,15 +21,7 @@ function setup(mode: ApplyMode = 'dir') {
     onAttempt: (a) => void attempts.push({ attempt: a.attempt, version: a.version, reason: a.reason }),
   };
   const live = api.queues.get('q1')!;
-  const task: ApplyTask = {
-    id: 'q1',
-    name: live.name,
-    action: 'update',
-    version: live.version,
-    fields: diffQueue(live, desired).fields,
-    desired,
-    live: structuredClone(live),
-  };
+  const task = taskFor(live, desired);
   return { api, deps, task, attempts };
 }
 
@@ -174,16 +166,7 @@ describe('reconcileQueue: unknown outcome (each branch of the decision table)', 
   it('someone else wrote our values meanwhile: noop', async () => {
     const { api, deps, task } = setup();
     api.script('q1', 'lost-unsent');
-    const origGet = api.getQueue.bind(api);
-    let once = true;
-    api.getQueue = async (id) => {
-      if (once) {
-        once = false;
-        api.edit(id, { maxWaitTime: 600, routingStrategy: 'mostAvailableAgent' });
-        api.edit(id, { description: 'later' });
-      }
-      return origGet(id);
-    };
+    editOnFirstRead(api, { maxWaitTime: 600, routingStrategy: 'mostAvailableAgent' }, { description: 'later' });
     const r = await reconcileQueue(task, deps);
     expect(r).toMatchObject({ outcome: 'noop', toVersion: 9, fields: [] });
     expect(api.writes.get('q1')).toBeUndefined();
@@ -192,15 +175,7 @@ describe('reconcileQueue: unknown outcome (each branch of the decision table)', 
   it('someone else changed the queue (--dir): re-planned on it, both edits kept', async () => {
     const { api, deps, task } = setup();
     api.script('q1', 'lost-unsent');
-    const origGet = api.getQueue.bind(api);
-    let once = true;
-    api.getQueue = async (id) => {
-      if (once) {
-        once = false;
-        api.edit(id, { description: 'colleague' });
-      }
-      return origGet(id);
-    };
+    editOnFirstRead(api, { description: 'colleague' });
     const r = await reconcileQueue(task, deps);
     expect(r).toMatchObject({ outcome: 'applied', fromVersion: 8, toVersion: 9, attempts: 2 });
     expect(api.queues.get('q1')).toMatchObject({ description: 'colleague', maxWaitTime: 600 });

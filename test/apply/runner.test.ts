@@ -5,7 +5,7 @@ import type { ApplyTask, EntryResult, JournalEvent } from '../../src/apply/types
 import { silentLogger } from '../../src/log.js';
 import { diffQueue } from '../../src/plan/diff.js';
 import type { DesiredFields } from '../../src/plan/types.js';
-import { FakeApi, liveQueue } from './fake-api.js';
+import { FakeApi, liveQueue, taskFor } from './fake-api.js';
 
 const desired: DesiredFields = { maxWaitTime: 900 };
 
@@ -13,15 +13,7 @@ function setup(n: number, options: Partial<RunOptions> = {}) {
   const api = new FakeApi(Array.from({ length: n }, (_, i) => liveQueue(`q${i}`, { name: `Queue ${i}` })));
   const events: JournalEvent[] = [];
   const results: EntryResult[] = [];
-  const tasks: ApplyTask[] = [...api.queues.values()].map((live) => ({
-    id: live.id,
-    name: live.name,
-    action: 'update',
-    version: live.version,
-    fields: diffQueue(live, desired).fields,
-    desired,
-    live: structuredClone(live),
-  }));
+  const tasks: ApplyTask[] = [...api.queues.values()].map((live) => taskFor(live, desired));
   const run = (signal = new AbortController().signal) =>
     runApply(tasks, {
       api,
