@@ -40,6 +40,11 @@ export function refreshSkewMs(expiresInS: number): number {
   return Math.min(60_000, (expiresInS * 1000) / 10);
 }
 
+/**
+ * Caches the client-credentials token and refreshes it {@link refreshSkewMs} before expiry.
+ * Concurrent callers share one in-flight request (single flight); `renew` after a 401 fetches a
+ * new token once even when many requests saw the same 401. Never logs the token.
+ */
 export class TokenProvider {
   private current: { token: string; refreshAt: number } | undefined;
   private inFlight: Promise<string> | undefined;

@@ -21,6 +21,10 @@ const DISTRIBUTION_METRICS = ['abandonedCount', 'waitTime'];
 
 const QUEUES = '/api/v2/routing/queues';
 
+/**
+ * The `CxoneApi` over HTTP (see src/cxone/api.ts for each method's contract): list endpoints at
+ * their largest page size, analytics batched at 100 selectors, every page followed.
+ */
 export class CxoneClient implements CxoneApi {
   readonly baseUrl: string;
   readonly clientId: string;

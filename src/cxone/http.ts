@@ -26,6 +26,10 @@ export interface CallOptions {
   headers?: Record<string, string>;
 }
 
+/**
+ * The client's HTTP transport: one got instance plus the shared limiter, pacer and token provider.
+ * `request` resolves with the parsed 2xx body or rejects with one of the project's typed errors.
+ */
 export class HttpTransport {
   readonly limiter: Limiter;
   readonly pacer: Pacer;

@@ -30,6 +30,7 @@ const PROBE_GROWTH = 0.005;
 /** Fewest accepted answers since the last cut that make a rate measurement. */
 const MIN_SAMPLES = 5;
 
+/** The pacer described above: one per client, shared by all its requests; time is passed in. */
 export class Pacer {
   private readonly maxRps: number | undefined;
   private readonly windowMs: number;

@@ -30,6 +30,10 @@ const digest = (s: string): Buffer => createHash('sha256').update(s).digest();
 /** Constant-time string comparison (hashing first equalises lengths). */
 const same = (a: string, b: string): boolean => timingSafeEqual(digest(a), digest(b));
 
+/**
+ * Tokens the sandbox issued, with their scopes and expiry. Unknown, expired or revoked tokens are
+ * 401; `expireAll` revokes every token (for refresh tests). Secrets are compared in constant time.
+ */
 export class TokenStore {
   readonly #tokens = new Map<string, Grant>();
 

@@ -37,6 +37,10 @@ export interface PipelineDeps {
   logger: Logger;
 }
 
+/**
+ * The sandbox's request pipeline: latency, injected faults, auth, rate limit and routing, in the
+ * order docs/sandbox.md gives, with per-status and per-route counters in `stats`.
+ */
 export class Pipeline {
   readonly stats: SandboxStats = { requests: 0, byStatus: {}, byRoute: {}, puts: 0, tokenRequests: 0, resets: 0, lostResponses: 0 };
   /** Delay before every answer, in ms. */

@@ -25,6 +25,10 @@ export const CONSOLE_ADMIN: Required<Actor> = { id: 'user-7f3a-admin', name: 'Da
 const byNameThenId = (a: Queue, b: Queue): number =>
   a.name < b.name ? -1 : a.name > b.name ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
 
+/**
+ * The sandbox tenant: queues (kept sorted by name then id for paging), skills, audit entries,
+ * health and write counts. Reads return deep copies; writes validate, bump the version and audit.
+ */
 export class SandboxState {
   readonly #queues = new Map<string, Entry>();
   /** Ids sorted by (name, id) of the current version; kept sorted on every write. */
