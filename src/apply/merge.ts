@@ -1,7 +1,7 @@
 import type { Queue } from '../cxone/types.js';
 import { normaliseField } from '../plan/normalise.js';
 import type { DesiredFields } from '../plan/types.js';
-import { jsonEqual } from '../util/canonical-json.js';
+import { isRecord, jsonEqual } from '../util/canonical-json.js';
 
 /**
  * The body of a PUT: the live queue exactly as read — every field, unknown ones included, nested
@@ -58,8 +58,4 @@ function mergeListById(live: unknown, desired: readonly { id: string }[]): unkno
     const base = at >= 0 ? pool.splice(at, 1)[0] : undefined;
     return structuredClone({ ...base, ...entry });
   });
-}
-
-function isRecord(v: unknown): v is Record<string, unknown> {
-  return typeof v === 'object' && v !== null && !Array.isArray(v);
 }

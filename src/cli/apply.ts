@@ -17,6 +17,7 @@ import { renderPlanText } from '../plan/render.js';
 import { addApiOptions, openApi, type ApiOptions } from './api-options.js';
 import { EXIT_ERROR, EXIT_OK, useColor, type CliContext } from './io.js';
 import type { ActionRunner } from './program.js';
+import { DEFAULT_DEFINITIONS_DIR } from '../definitions/types.js';
 
 interface ApplyOptions extends ApiOptions {
   dir?: string;
@@ -75,7 +76,7 @@ async function runApplyCommand(ctx: CliContext, opts: ApplyOptions): Promise<num
 
   const source = opts.plan !== undefined
     ? await sourceFromSavedPlan(ctx, api, opts.plan)
-    : await sourceFromDirectory(ctx, api, opts.dir ?? 'queues');
+    : await sourceFromDirectory(ctx, api, opts.dir ?? DEFAULT_DEFINITIONS_DIR);
   const updates = source.tasks.filter((t) => t.action === 'update').length;
   const threshold = checkChangeThreshold(
     { managed: source.plan.summary.managed, update: updates },

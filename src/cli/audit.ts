@@ -4,7 +4,7 @@ import type { CxoneApi } from '../cxone/api.js';
 import type { AuditEntry } from '../cxone/types.js';
 import { readApplyReports } from '../insight/apply-reports.js';
 import { buildAudit } from '../insight/audit.js';
-import { collect, DEFAULT_DIR, loadManagedQueues, type ManagedQueue } from '../insight/managed.js';
+import { collect, loadManagedQueues, type ManagedQueue } from '../insight/managed.js';
 import { parseSince } from '../insight/range.js';
 import { AUDIT_FORMATS, renderAudit, type AuditFormat } from '../insight/render/audit.js';
 import type { Logger } from '../log.js';
@@ -12,6 +12,7 @@ import { writeFileAtomic } from '../util/write-atomic.js';
 import { addApiOptions, openApi, type ApiOptions } from './api-options.js';
 import { EXIT_OK } from './io.js';
 import type { ActionRunner } from './program.js';
+import { DEFAULT_DEFINITIONS_DIR } from '../definitions/types.js';
 
 /**
  * Up to this many managed queues the audit log is read per queue (`resourceId=`); above it, one
@@ -38,7 +39,7 @@ export function registerAudit(program: Command, run: ActionRunner): void {
   const cmd = program
     .command('audit')
     .description('compliance export of queue changes: who changed what, cxq or out-of-band')
-    .option('--dir <dir>', 'queue definitions directory', DEFAULT_DIR)
+    .option('--dir <dir>', 'queue definitions directory', DEFAULT_DEFINITIONS_DIR)
     .option('--id <id>', 'only this managed queue (repeatable)', collect)
     .option('--since <when>', 'start of the period: 30m, 24h, 30d or an ISO date', '30d')
     .addOption(new Option('--format <format>', 'output format').choices(AUDIT_FORMATS).default('json'))

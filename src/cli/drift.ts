@@ -10,6 +10,7 @@ import { addApiOptions, openApi, type ApiOptions } from './api-options.js';
 import { EXIT_CHANGES, EXIT_OK, useColor, type CliContext } from './io.js';
 import { planFromDirectory } from './plan-source.js';
 import type { ActionRunner } from './program.js';
+import { DEFAULT_DEFINITIONS_DIR } from '../definitions/types.js';
 
 interface DriftOptions extends ApiOptions {
   dir: string;
@@ -28,7 +29,7 @@ export function registerDrift(program: Command, run: ActionRunner): void {
   const cmd = program
     .command('drift')
     .description('report where the tenant no longer matches the definitions (read-only)')
-    .option('--dir <dir>', 'directory of queue definitions', 'queues')
+    .option('--dir <dir>', 'directory of queue definitions', DEFAULT_DEFINITIONS_DIR)
     .addOption(new Option('--format <format>', 'report format').choices(DRIFT_FORMATS).default('json'))
     .option('--report <file>', 'write the report to FILE instead of stdout');
   addApiOptions(cmd).action((opts: DriftOptions) => run((ctx) => runDrift(ctx, opts)));

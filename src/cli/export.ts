@@ -10,6 +10,7 @@ import { addApiOptions, openApi, type ApiOptions } from './api-options.js';
 import { EXIT_OK, type CliContext } from './io.js';
 import { LIST_PAGE_SIZE } from './plan-source.js';
 import type { ActionRunner } from './program.js';
+import { DEFAULT_DEFINITIONS_DIR } from '../definitions/types.js';
 
 interface ExportOptions extends ApiOptions {
   outDir: string;
@@ -26,7 +27,7 @@ export function registerExport(program: Command, run: ActionRunner): void {
   const cmd = program
     .command('export')
     .description('write live queues as YAML definitions (read-only on the tenant)')
-    .option('--out-dir <dir>', 'directory to write the definitions to', 'queues')
+    .option('--out-dir <dir>', 'directory to write the definitions to', DEFAULT_DEFINITIONS_DIR)
     .option('--id <id...>', 'export only these queue ids (repeatable)')
     .option('--name <glob>', 'export only queues whose name matches this glob (* and ?)')
     .option('--force', 'overwrite files that differ from the live queue');

@@ -8,6 +8,7 @@ import { PLAN_FORMATS, renderPlanJson, renderPlanMarkdown, renderPlanText, type 
 import { toSavedPlan } from '../plan/saved.js';
 import { writeFileAtomic } from '../util/write-atomic.js';
 import { gitCommit } from '../util/git.js';
+import { DEFAULT_DEFINITIONS_DIR } from '../definitions/types.js';
 
 interface PlanOptions extends ApiOptions {
   dir: string;
@@ -24,7 +25,7 @@ export function registerPlan(program: Command, run: ActionRunner): void {
   const cmd = program
     .command('plan')
     .description('show what apply would change in the tenant (read-only)')
-    .option('--dir <dir>', 'directory of queue definitions', 'queues')
+    .option('--dir <dir>', 'directory of queue definitions', DEFAULT_DEFINITIONS_DIR)
     .addOption(new Option('--format <format>', 'output format').choices(PLAN_FORMATS).default('text'))
     .option('--out <file>', 'also save the plan for `cxq apply --plan FILE`')
     .option('--detailed-exitcode', 'exit 2 when there are changes (0 none, 1 error)');

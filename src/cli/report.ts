@@ -1,11 +1,12 @@
 import { Option, type Command } from 'commander';
 import { aggregateAbandonment } from '../insight/abandonment.js';
-import { DEFAULT_DIR, loadManagedQueues } from '../insight/managed.js';
+import { loadManagedQueues } from '../insight/managed.js';
 import { parseSince } from '../insight/range.js';
 import { ABANDONMENT_FORMATS, renderAbandonment, type AbandonmentFormat } from '../insight/render/abandonment.js';
 import { addApiOptions, openApi, type ApiOptions } from './api-options.js';
 import { EXIT_OK } from './io.js';
 import type { ActionRunner } from './program.js';
+import { DEFAULT_DEFINITIONS_DIR } from '../definitions/types.js';
 
 interface AbandonmentOptions extends ApiOptions {
   dir: string;
@@ -22,7 +23,7 @@ export function registerReport(program: Command, run: ActionRunner): void {
   const cmd = report
     .command('abandonment')
     .description('wait-time distribution and abandonment rate per wait bucket, per managed queue')
-    .option('--dir <dir>', 'queue definitions directory', DEFAULT_DIR)
+    .option('--dir <dir>', 'queue definitions directory', DEFAULT_DEFINITIONS_DIR)
     .option('--since <when>', 'start of the period: 30m, 24h, 7d or an ISO date', '7d')
     .addOption(new Option('--format <format>', 'output format').choices(ABANDONMENT_FORMATS).default('text'));
   addApiOptions(cmd).action((opts: AbandonmentOptions) =>

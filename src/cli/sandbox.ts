@@ -5,6 +5,7 @@ import { FileError, UsageError } from '../errors.js';
 import { startSandbox, type SandboxHandle, type SandboxOptions } from '../sandbox/server.js';
 import { EXIT_OK } from './io.js';
 import type { ActionRunner } from './program.js';
+import { DEFAULT_DEFINITIONS_DIR } from '../definitions/types.js';
 
 interface SandboxFlags {
   port: string;
@@ -19,7 +20,6 @@ interface SandboxFlags {
 }
 
 const DEFAULT_PORT = 8471;
-const DEFAULT_SEED_DIR = 'queues';
 
 /** A number flag within [min, max] (integers only unless `real`), else a UsageError naming the flag. */
 export function numberFlag(flag: string, raw: string, min: number, max: number, real = false): number {
@@ -52,8 +52,8 @@ export async function sandboxOptions(flags: SandboxFlags, cwd: string): Promise<
       });
     }
     seedDir = flags.seed;
-  } else if (await isDirectory(resolve(cwd, DEFAULT_SEED_DIR))) {
-    seedDir = DEFAULT_SEED_DIR;
+  } else if (await isDirectory(resolve(cwd, DEFAULT_DEFINITIONS_DIR))) {
+    seedDir = DEFAULT_DEFINITIONS_DIR;
   }
   return {
     port: numberFlag('--port', flags.port, 0, 65535),
@@ -89,7 +89,7 @@ export function registerSandbox(program: Command, run: ActionRunner): void {
     .description('run a local CXone API sandbox on 127.0.0.1 (until Ctrl-C)')
     .option('--port <n>', 'port to listen on (0 = any free port)', String(DEFAULT_PORT))
     .option('--queues <n>', 'extra generated queues', '0')
-    .option('--seed <dir>', `queue definitions to seed from (default ./${DEFAULT_SEED_DIR} when it exists)`)
+    .option('--seed <dir>', `queue definitions to seed from (default ./${DEFAULT_DEFINITIONS_DIR} when it exists)`)
     .option('--client-id <id>', 'OAuth client id the sandbox accepts', 'sandbox')
     .option('--client-secret <s>', 'OAuth client secret the sandbox accepts', 'sandbox')
     .option('--latency <ms>', 'delay added to every answer', '0')

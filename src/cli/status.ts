@@ -1,5 +1,5 @@
 import { Option, type Command } from 'commander';
-import { collect, DEFAULT_DIR, loadManagedQueues } from '../insight/managed.js';
+import { collect, loadManagedQueues } from '../insight/managed.js';
 import { parseSla, parseTarget } from '../insight/options.js';
 import { REALTIME_RANGE, windowSeconds } from '../insight/range.js';
 import { renderStatus, STATUS_FORMATS, type StatusFormat } from '../insight/render/status.js';
@@ -7,6 +7,7 @@ import { anyBreach, buildStatus } from '../insight/status.js';
 import { addApiOptions, openApi, type ApiOptions } from './api-options.js';
 import { EXIT_CHANGES, EXIT_OK, useColor } from './io.js';
 import type { ActionRunner } from './program.js';
+import { DEFAULT_DEFINITIONS_DIR } from '../definitions/types.js';
 
 interface StatusOptions extends ApiOptions {
   dir: string;
@@ -26,7 +27,7 @@ export function registerStatus(program: Command, run: ActionRunner): void {
   const cmd = program
     .command('status')
     .description('platform health, real-time queue metrics and SLA-breach prediction (Erlang C / Erlang A)')
-    .option('--dir <dir>', 'queue definitions directory', DEFAULT_DIR)
+    .option('--dir <dir>', 'queue definitions directory', DEFAULT_DEFINITIONS_DIR)
     .option('--id <id>', 'only this managed queue (repeatable)', collect)
     .option('--sla <seconds>', 'answer-time target of the service level, seconds', '20')
     .option('--target <percent>', 'service-level target, percent answered within --sla', '80')

@@ -13,9 +13,9 @@ import { validateDirectory } from '../definitions/validate.js';
 import type { ValidationResult } from '../definitions/types.js';
 import { EXIT_ERROR, EXIT_OK, useColor, type CliContext } from './io.js';
 import type { ActionRunner } from './program.js';
+import { DEFAULT_DEFINITIONS_DIR } from '../definitions/types.js';
 
 /** Default definitions directory, relative to the working directory. */
-export const DEFAULT_DEFINITIONS_DIR = 'queues';
 
 interface ValidateFlags {
   dir: string;

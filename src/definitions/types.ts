@@ -28,6 +28,9 @@ export interface QueueDefinition {
   overflowTargets?: OverflowTarget[];
 }
 
+/** Where definitions live unless `--dir` says otherwise (relative to the working directory). */
+export const DEFAULT_DEFINITIONS_DIR = 'queues';
+
 /** The fields a definition may declare, in canonical (output) order. */
 export const DEFINITION_FIELDS = ['id', ...WRITABLE_QUEUE_FIELDS] as const;
 export type DefinitionField = (typeof DEFINITION_FIELDS)[number];

@@ -10,7 +10,6 @@ import type { Logger } from '../log.js';
 import { matchDefinitions } from '../plan/match.js';
 
 /** Default definitions directory, as for validate/plan/apply. */
-export const DEFAULT_DIR = 'queues';
 
 export interface ManagedQueue {
   id: string;

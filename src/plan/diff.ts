@@ -1,7 +1,7 @@
 import jsonPatch, { type Operation } from 'fast-json-patch';
 import type { Queue } from '../cxone/types.js';
 import { DEFINITION_FIELDS } from '../definitions/types.js';
-import { jsonEqual } from '../util/canonical-json.js';
+import { isRecord, jsonEqual } from '../util/canonical-json.js';
 import { normaliseField, WAIT_MUSIC_LEAVES } from './normalise.js';
 import type { DesiredFields, FieldChange } from './types.js';
 
@@ -49,7 +49,8 @@ function diffWaitMusic(
   to: Record<string, unknown>,
   fields: FieldChange[],
 ): void {
-  const liveMusic = isObject(live.waitMusic) ? (live.waitMusic as unknown as Record<string, unknown>) : undefined;
+  const raw: unknown = live.waitMusic;
+  const liveMusic = isRecord(raw) ? raw : undefined;
   const fromMusic: Record<string, unknown> = {};
   const toMusic: Record<string, unknown> = {};
   for (const leaf of WAIT_MUSIC_LEAVES) {
@@ -62,8 +63,4 @@ function diffWaitMusic(
   }
   if (liveMusic !== undefined) from['waitMusic'] = fromMusic;
   to['waitMusic'] = toMusic;
-}
-
-function isObject(v: unknown): boolean {
-  return v !== null && typeof v === 'object' && !Array.isArray(v);
 }
