@@ -2,7 +2,7 @@
  * `cxq apply` speed: (1) 1,000 changes at 20 ms latency per request (target < 10 s);
  * (2) N changes under a sandbox rate limit of R requests/s (target ≤ 1.3 × N/R, few 429s).
  * Each run is the real CLI, in-process, against a sandbox on 127.0.0.1 seeded from generated
- * definitions. Run alone: `npx tsc -p bench/tsconfig.json && node build/bench/bench/apply.js`.
+ * definitions. Run alone: `npm run build:bench && node build/bench/bench/apply.js`.
  */
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -13,7 +13,7 @@ import { runCli } from '../src/cli/program.js';
 import { startSandbox, type SandboxOptions } from '../src/sandbox/server.js';
 import { measure, type BenchRow } from './lib.js';
 
-const COMMAND = 'npx tsc -p bench/tsconfig.json && node build/bench/bench/apply.js';
+const COMMAND = 'npm run build:bench && node build/bench/bench/apply.js';
 
 function writeDefs(dir: string, n: number, maxWaitTime: number): void {
   mkdirSync(dir, { recursive: true });

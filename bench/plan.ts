@@ -4,7 +4,7 @@
  * < 200 MB). Definitions are the sandbox's generated queues written with the export code, with
  * every 10th queue's maxWaitTime changed so the plan has work to show. Each run is the real CLI,
  * in-process; the sandbox runs in a child process so peakRss is the plan's (plus Node's baseline).
- * Run alone: `npx tsc -p bench/tsconfig.json && node build/bench/bench/plan.js`.
+ * Run alone: `npm run build:bench && node build/bench/bench/plan.js`.
  */
 import { mkdtempSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -20,7 +20,7 @@ import { renderQueueYaml } from '../src/export/yaml.js';
 import { startSandbox } from '../src/sandbox/server.js';
 import { measure, type BenchRow } from './lib.js';
 
-const COMMAND = 'npx tsc -p bench/tsconfig.json && node build/bench/bench/plan.js';
+const COMMAND = 'npm run build:bench && node build/bench/bench/plan.js';
 const PAGE_SIZE = 500;
 
 /** Writes one definition per live queue; every 10th gets a different maxWaitTime. */

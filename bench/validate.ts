@@ -1,7 +1,7 @@
 /**
  * Bench: `validateDirectory` over 10,000 definitions in 1,000 files (10 documents a file, nested
  * in 10 sub-directories), generated into a temp directory. Target: under 2 s on 2 cores.
- * Run alone: npx tsc -p bench/tsconfig.json && node build/bench/bench/validate.js
+ * Run alone: npm run build:bench && node build/bench/bench/validate.js
  */
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -10,7 +10,7 @@ import { pathToFileURL } from 'node:url';
 import { validateDirectory } from '../src/definitions/validate.js';
 import { measure, type BenchRow } from './lib.js';
 
-const COMMAND = 'npx tsc -p bench/tsconfig.json && node build/bench/bench/validate.js';
+const COMMAND = 'npm run build:bench && node build/bench/bench/validate.js';
 const FILES = 1000;
 const PER_FILE = 10;
 const STRATEGIES = ['longestIdleAgent', 'mostAvailableAgent', 'leastRecentlyUsed', 'firstAvailableAgent'];

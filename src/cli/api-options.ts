@@ -1,30 +1,16 @@
 import type { Command } from 'commander';
-import type { CxoneApi } from '../cxone/api.js';
-import { createClient } from '../cxone/client.js';
-import { DEFAULT_CONCURRENCY, resolveClientConfig, type ApiFlags } from '../cxone/config.js';
-import type { CliContext } from './io.js';
+import { DEFAULT_CONCURRENCY, type ApiFlags } from '../cxone/config.js';
 
 /** Flags every command that talks to the API shares (raw strings; validated by `openApi`). */
 export type ApiOptions = ApiFlags;
 
-/** Adds `--base-url`, `--concurrency` and `--max-rps` to a command. */
+/**
+ * Adds `--base-url`, `--concurrency` and `--max-rps` to a command. Declaration only: the client
+ * (and got) load with the command's action, through `openApi` in ./run/open-api.ts.
+ */
 export function addApiOptions(cmd: Command): Command {
   return cmd
     .option('--base-url <url>', 'API base URL (overrides CXONE_BASE_URL and CXONE_REGION)')
     .option('--concurrency <n>', 'requests in flight at most (1-64)', String(DEFAULT_CONCURRENCY))
     .option('--max-rps <n>', 'known request budget per second: pace from the first request (or CXONE_MAX_RPS)');
-}
-
-/**
- * Builds the API client from `ctx.io.env` and the flags, logging to `ctx.logger`. Throws
- * `ConfigError` (missing credentials, plain http to a remote host, unreadable secret file) or
- * `UsageError` (bad flag value) before any request is sent.
- */
-export async function openApi(ctx: CliContext, opts: ApiOptions): Promise<CxoneApi> {
-  const config = resolveClientConfig(ctx.io.env, opts, ctx.io.cwd);
-  ctx.logger.debug(
-    { baseUrl: config.baseUrl, concurrency: config.concurrency, maxRps: config.maxRps ?? null },
-    'api client configured',
-  );
-  return createClient(config, ctx.logger);
 }

@@ -1,25 +1,10 @@
-import { resolve } from 'node:path';
 import type { Command } from 'commander';
-import { journalPathFor, Journal } from '../apply/journal.js';
-import { createProgress } from '../apply/progress.js';
-import { askYesNo } from '../apply/prompt.js';
-import { buildReport } from '../apply/report.js';
-import { defaultReportPath, recoverReport, writeReportFiles } from '../apply/report-file.js';
-import { DEFAULT_CONCURRENCY, runApply } from '../apply/runner.js';
-import { checkPlatformHealth } from '../apply/health.js';
-import { checkChangeThreshold, MAX_CHANGE_PERCENT } from '../apply/safety.js';
-import { sourceFromDirectory, sourceFromSavedPlan, type ApplySource } from '../apply/source.js';
-import { renderApplySummary } from '../apply/summary.js';
-import type { CxoneApi } from '../cxone/api.js';
-import { InterruptedError, SafetyError, UsageError } from '../errors.js';
-import { diffQueue } from '../plan/diff.js';
-import { renderPlanText } from '../plan/render.js';
-import { addApiOptions, openApi, type ApiOptions } from './api-options.js';
-import { EXIT_ERROR, EXIT_OK, useColor, type CliContext } from './io.js';
+import { MAX_CHANGE_PERCENT } from '../apply/safety.js';
+import { addApiOptions, type ApiOptions } from './api-options.js';
 import type { ActionRunner } from './program.js';
-import { DEFAULT_DEFINITIONS_DIR } from '../definitions/types.js';
 
-interface ApplyOptions extends ApiOptions {
+/** The parsed flags of `cxq apply`. */
+export interface ApplyOptions extends ApiOptions {
   dir?: string;
   plan?: string;
   report?: string;
@@ -31,9 +16,8 @@ interface ApplyOptions extends ApiOptions {
 
 /**
  * `cxq apply`: converges the tenant to the definitions (`--dir`, default `queues`) or to a reviewed
- * saved plan (`--plan`). Checks, in order: health → plan (stale check for `--plan`) → change
- * threshold → confirmation on a TTY → writes. Exit 0 when every queue is applied or unchanged;
- * 1 on any failed queue, refusal, cancel or interrupt. See docs/apply.md.
+ * saved plan (`--plan`), or rebuilds a crashed run's report (`--recover`). See docs/apply.md.
+ * Registers the command only; the action loads ./run/apply.js when the command runs.
  */
 export function registerApply(program: Command, run: ActionRunner): void {
   const cmd = program
@@ -46,112 +30,5 @@ export function registerApply(program: Command, run: ActionRunner): void {
     .option('--max-change-percent <p>', `refuse to update more than P% of managed queues (default ${MAX_CHANGE_PERCENT})`)
     .option('-y, --yes', 'do not ask for confirmation on a terminal')
     .option('--recover <journal>', 'offline: rebuild the report of a crashed or killed run from its journal (*.journal.jsonl)');
-  addApiOptions(cmd).action((opts: ApplyOptions) =>
-    run((ctx) => (opts.recover !== undefined ? recoverFromJournal(ctx, opts, opts.recover) : runApplyCommand(ctx, opts))),
-  );
-}
-
-/**
- * `cxq apply --recover JOURNAL`: writes the report (JSON + Markdown) of a run that died before
- * writing it, from its journal alone; nothing is sent to the API. A PUT that was sent but never
- * answered is `failed` with code `outcome.unknown`. Exit 0 once the report is written.
- */
-async function recoverFromJournal(ctx: CliContext, opts: ApplyOptions, journal: string): Promise<number> {
-  if (opts.dir !== undefined || opts.plan !== undefined) {
-    throw new UsageError('--recover reads a journal only; it cannot be combined with --dir or --plan');
-  }
-  const target = opts.report === undefined ? undefined : resolve(ctx.io.cwd, opts.report);
-  const { report, json, markdown } = recoverReport(resolve(ctx.io.cwd, journal), target);
-  ctx.io.stdout.write(renderApplySummary(report));
-  ctx.io.stdout.write(`Recovered report: ${json}\n                  ${markdown}\n`);
-  return EXIT_OK;
-}
-
-async function runApplyCommand(ctx: CliContext, opts: ApplyOptions): Promise<number> {
-  const settings = parseFlags(opts);
-  const api = await openApi(ctx, opts);
-  const health = await checkPlatformHealth(api, settings.force);
-  if (!health.ok) throw new SafetyError(health.message, { hint: 'Nothing was written.' });
-  if (health.warning) ctx.io.stderr.write(`warning: ${health.warning}\n`);
-
-  const source = opts.plan !== undefined
-    ? await sourceFromSavedPlan(ctx, api, opts.plan)
-    : await sourceFromDirectory(ctx, api, opts.dir ?? DEFAULT_DEFINITIONS_DIR);
-  const updates = source.tasks.filter((t) => t.action === 'update').length;
-  const threshold = checkChangeThreshold(
-    { managed: source.plan.summary.managed, update: updates },
-    { maxChangePercent: settings.maxChangePercent, force: settings.force },
-  );
-  if (!threshold.ok) throw new SafetyError(threshold.message, { hint: 'Nothing was written.' });
-
-  if (updates === 0) ctx.io.stdout.write('No changes.\n');
-  else if (ctx.io.stdin.isTTY && !opts.yes) {
-    ctx.io.stdout.write(renderPlanText(source.plan, useColor(ctx.io)));
-    const yes = await askYesNo(ctx.io.stdin, ctx.io.stdout, `Apply ${updates} changes? [y/N] `, ctx.io.signal);
-    if (!yes) {
-      ctx.io.stdout.write('Apply cancelled; nothing was written.\n');
-      return EXIT_ERROR;
-    }
-  }
-  // openApi already refused a bad --concurrency; the same number bounds the writes in flight.
-  return writeAndReport(ctx, api, source, opts, Number(opts.concurrency ?? DEFAULT_CONCURRENCY));
-}
-
-async function writeAndReport(ctx: CliContext, api: CxoneApi, source: ApplySource, opts: ApplyOptions, concurrency: number): Promise<number> {
-  const reportPath = opts.report !== undefined ? resolve(ctx.io.cwd, opts.report) : defaultReportPath(ctx.io.cwd, new Date());
-  const journal = Journal.open(journalPathFor(reportPath));
-  const updates = source.tasks.filter((t) => t.action === 'update').length;
-  let interrupted = false;
-  let fatal: unknown;
-  try {
-    ({ interrupted } = await runApply(source.tasks, {
-      api,
-      mode: source.mode,
-      diff: diffQueue,
-      journal,
-      logger: ctx.logger,
-      signal: ctx.io.signal,
-      concurrency,
-      progress: createProgress(ctx.io.stderr, ctx.logger, updates),
-      meta: { baseUrl: api.baseUrl, clientId: api.clientId, gitCommit: source.gitCommit, planChecksum: source.planChecksum },
-    }));
-  } catch (err) {
-    fatal = err;
-  }
-  await journal.close();
-  // Even when the run stopped on a journal failure, leave the best report the journal allows; the
-  // failure that stopped the run is what the user must see, so it wins over a report failure.
-  let report;
-  let files;
-  try {
-    report = buildReport(journal.events, journal.file);
-    files = writeReportFiles(report, reportPath);
-  } catch (err) {
-    throw fatal ?? err;
-  }
-  ctx.logger.info({ ...report.summary, report: files.json }, 'apply finished');
-  if (updates > 0 || report.summary.failed > 0) ctx.io.stdout.write(renderApplySummary(report));
-  ctx.io.stdout.write(`Report: ${files.json}\n        ${files.markdown}\n`);
-  if (fatal !== undefined) throw fatal;
-  if (interrupted) {
-    throw new InterruptedError('apply interrupted: no new writes were started after the signal; writes in flight finished', {
-      hint: 'The report lists the skipped queues; run `cxq plan` to review and `cxq apply` again to finish.',
-    });
-  }
-  return report.summary.failed > 0 ? EXIT_ERROR : EXIT_OK;
-}
-
-function parseFlags(opts: ApplyOptions): { force: boolean; maxChangePercent: number } {
-  if (opts.dir !== undefined && opts.plan !== undefined) {
-    throw new UsageError('--dir and --plan cannot be used together', {
-      hint: 'Use --dir to plan and apply the definitions, or --plan FILE to apply a reviewed saved plan.',
-    });
-  }
-  const raw = opts.maxChangePercent;
-  // A plain decimal only: Number() would read "" as 0% and "0x10" as 16%.
-  const percent = raw === undefined ? MAX_CHANGE_PERCENT : /^\d+(\.\d+)?$/.test(raw) ? Number(raw) : Number.NaN;
-  if (!Number.isFinite(percent) || percent < 0 || percent > 100) {
-    throw new UsageError(`--max-change-percent must be a number from 0 to 100, got ${JSON.stringify(raw)}`);
-  }
-  return { force: opts.force === true, maxChangePercent: percent };
+  addApiOptions(cmd).action((opts: ApplyOptions) => run(async (ctx) => (await import('./run/apply.js')).applyCommand(ctx, opts)));
 }

@@ -1,28 +1,12 @@
-import { resolve } from 'node:path';
 import { Option, type Command } from 'commander';
-import type { CxoneApi } from '../cxone/api.js';
-import type { AuditEntry } from '../cxone/types.js';
-import { readApplyReports } from '../insight/apply-reports.js';
-import { buildAudit } from '../insight/audit.js';
-import { collect, loadManagedQueues, type ManagedQueue } from '../insight/managed.js';
-import { parseSince } from '../insight/range.js';
-import { AUDIT_FORMATS, renderAudit, type AuditFormat } from '../insight/render/audit.js';
-import type { Logger } from '../log.js';
-import { writeFileAtomic } from '../util/write-atomic.js';
-import { addApiOptions, openApi, type ApiOptions } from './api-options.js';
-import { EXIT_OK } from './io.js';
-import type { ActionRunner } from './program.js';
 import { DEFAULT_DEFINITIONS_DIR } from '../definitions/types.js';
+import { collect } from '../insight/options.js';
+import { AUDIT_FORMATS, type AuditFormat } from '../insight/render/formats.js';
+import { addApiOptions, type ApiOptions } from './api-options.js';
+import type { ActionRunner } from './program.js';
 
-/**
- * Up to this many managed queues the audit log is read per queue (`resourceId=`); above it, one
- * unfiltered query is filtered here. A per-queue read costs at least one request per queue, the
- * unfiltered one about (all entries)/100 requests, so it wins as soon as a handful of queues is
- * managed.
- */
-export const AUDIT_PER_QUEUE_MAX = 5;
-
-interface AuditOptions extends ApiOptions {
+/** The parsed flags of `cxq audit`. */
+export interface AuditOptions extends ApiOptions {
   dir: string;
   id?: string[];
   since: string;
@@ -31,9 +15,8 @@ interface AuditOptions extends ApiOptions {
 }
 
 /**
- * `cxq audit`: the platform's audit log for the managed queues (all pages), each entry marked as
- * made by this client (`cxq`) or `out-of-band`, joined with local apply reports, with a
- * compliance summary. `--out FILE` writes atomically instead of printing.
+ * `cxq audit`: the platform's audit log for the managed queues, marked `cxq` or `out-of-band`.
+ * Registers the command only; the action loads ./run/audit.js when the command runs.
  */
 export function registerAudit(program: Command, run: ActionRunner): void {
   const cmd = program
@@ -44,37 +27,5 @@ export function registerAudit(program: Command, run: ActionRunner): void {
     .option('--since <when>', 'start of the period: 30m, 24h, 30d or an ISO date', '30d')
     .addOption(new Option('--format <format>', 'output format').choices(AUDIT_FORMATS).default('json'))
     .option('--out <file>', 'write to FILE (atomically) instead of stdout');
-  addApiOptions(cmd).action((opts: AuditOptions) =>
-    run(async (ctx) => {
-      const since = parseSince(opts.since);
-      const api = await openApi(ctx, opts);
-      const queues = await loadManagedQueues(api, { dir: opts.dir, cwd: ctx.io.cwd, ids: opts.id, logger: ctx.logger });
-      const entries = await readAudit(api, queues, since, ctx.logger);
-      const reports = await readApplyReports(ctx.io.cwd, api.baseUrl, ctx.logger);
-      const result = buildAudit({ since, clientId: api.clientId, entries, queues, reports });
-      ctx.logger.info({ entries: result.summary.entries, outOfBand: result.summary.outOfBand }, 'audit built');
-      const output = renderAudit(result, opts.format);
-      if (opts.out === undefined) {
-        ctx.io.stdout.write(output);
-      } else {
-        const written = resolve(ctx.io.cwd, opts.out);
-        await writeFileAtomic(written, output);
-        ctx.io.stderr.write(`wrote ${result.summary.entries} audit entries to ${written}\n`);
-      }
-      return EXIT_OK;
-    }),
-  );
-}
-
-/** Fewest requests: per queue for a few queues, else one query filtered client-side. */
-async function readAudit(api: CxoneApi, queues: readonly ManagedQueue[], since: string, logger: Logger): Promise<AuditEntry[]> {
-  if (queues.length === 0) return [];
-  if (queues.length <= AUDIT_PER_QUEUE_MAX) {
-    logger.info({ queues: queues.length, strategy: 'per-queue' }, 'reading audit log');
-    const parts = await Promise.all(queues.map((q) => api.audit({ resourceId: q.id, startTime: since, endTime: 'now' })));
-    return parts.flat();
-  }
-  logger.info({ queues: queues.length, strategy: 'single-query' }, 'reading audit log');
-  const managed = new Set(queues.map((q) => q.id));
-  return (await api.audit({ startTime: since, endTime: 'now' })).filter((e) => managed.has(e.resourceId));
+  addApiOptions(cmd).action((opts: AuditOptions) => run(async (ctx) => (await import('./run/audit.js')).auditCommand(ctx, opts)));
 }

@@ -1,29 +1,19 @@
-import { resolve } from 'node:path';
 import { Option, type Command } from 'commander';
-import type { CxoneApi } from '../cxone/api.js';
-import type { AuditEntry } from '../cxone/types.js';
-import { buildDriftReport, type DriftReport } from '../drift/report.js';
-import { DRIFT_FORMATS, driftSummaryLine, renderDriftJson, renderDriftMarkdown, renderDriftText, type DriftFormat } from '../drift/render.js';
-import { ApiError } from '../errors.js';
-import { writeFileAtomic } from '../util/write-atomic.js';
-import { addApiOptions, openApi, type ApiOptions } from './api-options.js';
-import { EXIT_CHANGES, EXIT_OK, useColor, type CliContext } from './io.js';
-import { planFromDirectory } from './plan-source.js';
-import type { ActionRunner } from './program.js';
 import { DEFAULT_DEFINITIONS_DIR } from '../definitions/types.js';
+import { DRIFT_FORMATS, type DriftFormat } from '../drift/formats.js';
+import { addApiOptions, type ApiOptions } from './api-options.js';
+import type { ActionRunner } from './program.js';
 
-interface DriftOptions extends ApiOptions {
+/** The parsed flags of `cxq drift`. */
+export interface DriftOptions extends ApiOptions {
   dir: string;
   format: DriftFormat;
   report?: string;
 }
 
-/** How far back `cxq drift` looks for audit entries of drifted queues. */
-export const AUDIT_WINDOW = 'now-30d';
-
 /**
- * `cxq drift`: the plan comparison for scheduled CI. Exit 0 in sync, 2 drift, 1 error (thrown).
- * The report goes to `--report FILE` (atomically) when given, else to stdout.
+ * `cxq drift`: the plan comparison for scheduled CI (read-only). Registers the command only; the
+ * action loads ./run/drift.js when the command runs.
  */
 export function registerDrift(program: Command, run: ActionRunner): void {
   const cmd = program
@@ -32,53 +22,5 @@ export function registerDrift(program: Command, run: ActionRunner): void {
     .option('--dir <dir>', 'directory of queue definitions', DEFAULT_DEFINITIONS_DIR)
     .addOption(new Option('--format <format>', 'report format').choices(DRIFT_FORMATS).default('json'))
     .option('--report <file>', 'write the report to FILE instead of stdout');
-  addApiOptions(cmd).action((opts: DriftOptions) => run((ctx) => runDrift(ctx, opts)));
-}
-
-async function runDrift(ctx: CliContext, opts: DriftOptions): Promise<number> {
-  const api = await openApi(ctx, opts);
-  const { plan, live } = await planFromDirectory(ctx, api, opts.dir);
-  const driftedIds = new Set(plan.changes.filter((c) => c.action === 'update').map((c) => c.id));
-  const { audit, notes } = driftedIds.size > 0 ? await readAudit(ctx, api, driftedIds) : { audit: [], notes: [] };
-  const report = buildDriftReport({ plan, live, audit, notes });
-  ctx.logger.info({ ...report.summary, fingerprint: report.fingerprint }, report.inSync ? 'no drift' : 'drift found');
-
-  const text = render(report, opts.format, useColor(ctx.io) && opts.report === undefined);
-  if (opts.report !== undefined) {
-    await writeFileAtomic(resolve(ctx.io.cwd, opts.report), text);
-    ctx.io.stdout.write(`${driftSummaryLine(report)} Report written to ${opts.report}.\n`);
-  } else {
-    ctx.io.stdout.write(text);
-  }
-  return report.inSync ? EXIT_OK : EXIT_CHANGES;
-}
-
-function render(report: DriftReport, format: DriftFormat, color: boolean): string {
-  if (format === 'markdown') return renderDriftMarkdown(report);
-  if (format === 'text') return renderDriftText(report, color);
-  return renderDriftJson(report);
-}
-
-/**
- * One audit query for the whole window, filtered to the drifted queues here (one request, or a
- * few pages, instead of one per queue). A token without `audit:read` (403) does not fail the drift
- * check: the report says so in `notes`. Any other failure propagates.
- */
-async function readAudit(
-  ctx: CliContext,
-  api: CxoneApi,
-  ids: ReadonlySet<string>,
-): Promise<{ audit: AuditEntry[] | null; notes: string[] }> {
-  try {
-    const entries = await api.audit({ startTime: AUDIT_WINDOW });
-    const audit = entries.filter((e) => ids.has(e.resourceId));
-    ctx.logger.info({ entries: entries.length, matching: audit.length }, 'read audit entries');
-    return { audit, notes: [] };
-  } catch (err) {
-    if (err instanceof ApiError && err.status === 403) {
-      ctx.logger.warn({ status: 403 }, 'audit entries unavailable: token lacks audit:read');
-      return { audit: null, notes: ['audit entries omitted: the token lacks the audit:read scope (HTTP 403); modifiedBy/dateModified come from the live queues'] };
-    }
-    throw err;
-  }
+  addApiOptions(cmd).action((opts: DriftOptions) => run(async (ctx) => (await import('./run/drift.js')).driftCommand(ctx, opts)));
 }

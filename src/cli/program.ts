@@ -3,6 +3,9 @@ import { createLogger, humanDestination, silentLogger, LOG_LEVELS, type LogLevel
 import { VERSION } from '../version.js';
 import { reportError } from './exit.js';
 import type { CliContext, CliIO } from './io.js';
+// Definitions only (name, flags, help): each command's implementation is a dynamic import of
+// ./run/<command>.js inside its action, so `--version`, `--help` and every command load just what
+// they run (the API client alone, got, costs ~100 ms). Keep these modules and what they import light.
 import { registerValidate } from './validate.js';
 import { registerPlan } from './plan.js';
 import { registerApply } from './apply.js';

@@ -2,9 +2,7 @@ import { fieldLabel, formatValue, paint, plural, shortId } from '../plan/format.
 import { codeBlock, codeSpan, fitMarkdown, htmlText, mdText, type MarkdownItem } from '../plan/markdown.js';
 import type { DriftedQueue, DriftReport } from './report.js';
 
-/** The `--format` values of `cxq drift` (json is the default: drift runs in scheduled CI). */
-export const DRIFT_FORMATS = ['json', 'markdown', 'text'] as const;
-export type DriftFormat = (typeof DRIFT_FORMATS)[number];
+export { DRIFT_FORMATS, type DriftFormat } from './formats.js';
 
 /** The report as pretty JSON, newline-ended. */
 export function renderDriftJson(report: DriftReport): string {

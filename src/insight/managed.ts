@@ -56,8 +56,3 @@ export async function loadManagedQueues(
   options.logger.info({ definitions: validation.definitions.length, live: live.length, managed: unique.length }, 'managed queues matched');
   return unique;
 }
-
-/** Commander collector for repeatable flags (`--id A --id B`). */
-export function collect(value: string, previous: string[] | undefined): string[] {
-  return [...(previous ?? []), value];
-}

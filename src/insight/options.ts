@@ -1,6 +1,6 @@
 /**
- * Parsing of the insight commands' numeric flags, pure. Bad values throw `UsageError` naming the
- * flag, before any request is sent.
+ * Parsing of the insight commands' flags, pure. Bad values throw `UsageError` naming the flag,
+ * before any request is sent. Light on purpose: the command definitions import it at startup.
  */
 import { UsageError } from '../errors.js';
 
@@ -28,4 +28,9 @@ export function parseTarget(value: string): number {
     });
   }
   return n / 100;
+}
+
+/** Commander collector for repeatable flags (`--id A --id B`): the values in the order given. */
+export function collect(value: string, previous: string[] | undefined): string[] {
+  return [...(previous ?? []), value];
 }

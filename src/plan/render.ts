@@ -2,9 +2,7 @@ import type { Plan, QueueChange } from './types.js';
 import { fieldLabel, formatValue, paint, plural, shortId } from './format.js';
 import { codeBlock, codeSpan, fitMarkdown, htmlText, mdText, type MarkdownItem } from './markdown.js';
 
-/** The `--format` values of `cxq plan`. */
-export const PLAN_FORMATS = ['text', 'json', 'markdown'] as const;
-export type PlanFormat = (typeof PLAN_FORMATS)[number];
+export { PLAN_FORMATS, type PlanFormat } from './formats.js';
 
 /**
  * The JSON contract of `cxq plan --format json` (formatVersion 1): exactly `formatVersion,

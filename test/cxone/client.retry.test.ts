@@ -193,7 +193,7 @@ describe('CxoneClient retries (fake timers)', () => {
     const { client } = makeClient();
     const start = Date.now();
     const r = track(client.health());
-    await advanceUntil(vi, () => r.settled, 120_000, 50);
+    await advanceUntil(vi, () => r.settled, 120_000, 10);
     const e = r.error as NetworkError;
     expect(e).toBeInstanceOf(NetworkError);
     expect(e.message).toContain(`GET ${BASE}/api/v2/health failed:`);

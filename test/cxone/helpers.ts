@@ -54,11 +54,17 @@ export function netError(code: string): Error {
   return Object.assign(new Error(code === 'ECONNRESET' ? 'socket hang up' : `connect ${code}`), { code });
 }
 
-/** Advances fake time in small steps until `done()` or `maxMs` elapsed; returns the time advanced. */
+/**
+ * Advances fake time in small steps until `done()` or `maxMs` elapsed; returns the time advanced.
+ * Each step also lets one real macrotask turn pass (setImmediate is never faked here): nock answers
+ * through real I/O callbacks, and without that turn a loaded machine could advance fake time past
+ * a request's timeout before the answer it already has is delivered.
+ */
 export async function advanceUntil(vi: { advanceTimersByTimeAsync(ms: number): Promise<unknown> }, done: () => boolean, maxMs = 120_000, stepMs = 10): Promise<number> {
   let elapsed = 0;
   while (!done() && elapsed < maxMs) {
     await vi.advanceTimersByTimeAsync(stepMs);
+    await new Promise<void>((resolve) => setImmediate(resolve));
     elapsed += stepMs;
   }
   return elapsed;

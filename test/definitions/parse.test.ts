@@ -132,6 +132,12 @@ describe('parseDefinitionsText', () => {
     expect(Error.stackTraceLimit).toBe(before);
   });
 
+  it('gives process.env back as it found it (it is swapped for a plain copy while yaml parses)', () => {
+    const before = process.env;
+    parseDefinitionsText('name: a\nmaxWaitTime: x\n', 'q.yaml');
+    expect(process.env).toBe(before);
+  });
+
   it('reads a UTF-8 byte-order mark and CRLF line ends', () => {
     const r = parseDefinitionsText('\uFEFFname: a\r\nmaxWaitTime: 9000\r\n', 'q.yaml');
     expect(r.problems).toEqual([{ file: 'q.yaml', line: 2, column: 14, field: 'maxWaitTime', message: 'must be <= 7200 (got 9000)' }]);

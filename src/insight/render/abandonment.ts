@@ -4,9 +4,9 @@
  */
 import type { AbandonmentReport, BucketStats, QueueAbandonment } from '../abandonment.js';
 import { csv, escapeHtml, fixed, htmlPage, percent, textTable } from './common.js';
+import type { AbandonmentFormat } from './formats.js';
 
-export const ABANDONMENT_FORMATS = ['text', 'json', 'csv', 'html'] as const;
-export type AbandonmentFormat = (typeof ABANDONMENT_FORMATS)[number];
+export { ABANDONMENT_FORMATS, type AbandonmentFormat } from './formats.js';
 
 /** Renders the report in `format`. Deterministic for a given report. */
 export function renderAbandonment(report: AbandonmentReport, format: AbandonmentFormat): string {

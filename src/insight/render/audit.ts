@@ -4,9 +4,9 @@
  */
 import type { AuditResult, AuditRow } from '../audit.js';
 import { csv, mdTable } from './common.js';
+import type { AuditFormat } from './formats.js';
 
-export const AUDIT_FORMATS = ['json', 'csv', 'markdown'] as const;
-export type AuditFormat = (typeof AUDIT_FORMATS)[number];
+export { AUDIT_FORMATS, type AuditFormat } from './formats.js';
 
 /** Renders the audit in `format`. Deterministic for a given result. */
 export function renderAudit(result: AuditResult, format: AuditFormat): string {

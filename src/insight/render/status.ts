@@ -4,9 +4,9 @@
  */
 import type { StatusReport, QueueStatus } from '../status.js';
 import { ansi, escapeHtml, fixed, htmlPage, mdTable, percent, textTable } from './common.js';
+import type { StatusFormat } from './formats.js';
 
-export const STATUS_FORMATS = ['text', 'json', 'markdown', 'html'] as const;
-export type StatusFormat = (typeof STATUS_FORMATS)[number];
+export { STATUS_FORMATS, type StatusFormat } from './formats.js';
 
 /** What the readable formats print beside the numbers. */
 export interface StatusContext {

@@ -1,0 +1,20 @@
+import type { CxoneApi } from '../../cxone/api.js';
+import { createClient } from '../../cxone/client.js';
+import { resolveClientConfig } from '../../cxone/config.js';
+import type { ApiOptions } from '../api-options.js';
+import type { CliContext } from '../io.js';
+
+/**
+ * Builds the API client from `ctx.io.env` and the flags, logging to `ctx.logger`. Throws
+ * `ConfigError` (missing credentials, plain http to a remote host, unreadable secret file) or
+ * `UsageError` (bad flag value) before any request is sent. Lives apart from `addApiOptions`
+ * because the client pulls in got, which only commands that talk to the API should load.
+ */
+export async function openApi(ctx: CliContext, opts: ApiOptions): Promise<CxoneApi> {
+  const config = resolveClientConfig(ctx.io.env, opts, ctx.io.cwd);
+  ctx.logger.debug(
+    { baseUrl: config.baseUrl, concurrency: config.concurrency, maxRps: config.maxRps ?? null },
+    'api client configured',
+  );
+  return createClient(config, ctx.logger);
+}
