@@ -70,7 +70,8 @@ export function renderOtherRows(rows: readonly (BenchRow & { ok?: boolean; reaso
   return rows
     .map((r) => {
       const status = r.ok === false ? `FAIL: ${r.reason ?? ''}` : 'ok';
-      return `${r.bench}: n=${r.n} wall=${seconds(r.wallMs)} requests=${r.requests ?? '-'} peakRss=${r.peakRssMb} MiB ${status}\n  command: ${r.command}`;
+      const spread = typeof r['runs'] === 'number' ? ` (median of ${r['runs']}; min ${seconds(Number(r['minMs']))}, max ${seconds(Number(r['maxMs']))})` : '';
+      return `${r.bench}: n=${r.n} wall=${seconds(r.wallMs)}${spread} requests=${r.requests ?? '-'} peakRss=${r.peakRssMb} MiB ${status}\n  command: ${r.command}`;
     })
     .join('\n') + (rows.length > 0 ? '\n' : '');
 }
