@@ -80,12 +80,18 @@ export function schemaHash(text: string): string {
 }
 
 /**
- * The validator precompiled into `file` (see precompile.ts) if the file exists and was generated
- * from the schema text whose hash is `hash`; undefined otherwise, so that the caller compiles.
+ * The validator precompiled into `file` (see precompile.ts) if the file exists, loads, and was
+ * generated from the schema text whose hash is `hash`; undefined otherwise (a damaged file
+ * included), so that the caller compiles: a bad build output costs time, never correctness.
  */
 export function loadPrecompiledValidator(file: string, hash: string): ValidateFunction<QueueDefinition> | undefined {
   if (!existsSync(file)) return undefined;
-  const loaded = require(file) as PrecompiledModule;
+  let loaded: PrecompiledModule;
+  try {
+    loaded = require(file) as PrecompiledModule;
+  } catch {
+    return undefined;
+  }
   return typeof loaded === 'function' && loaded.schemaHash === hash ? loaded : undefined;
 }
 

@@ -41,10 +41,13 @@ describe('precompiled queue validator', () => {
   const precompiled = loadPrecompiledValidator(file, schemaHash(schemaText));
   const compiled = compileSchema(JSON.parse(schemaText) as SchemaNode);
 
-  it('is used only when generated from the same schema text', () => {
+  it('is used only when it loads and was generated from the same schema text', () => {
     expect(precompiled).toBeTypeOf('function');
     expect(loadPrecompiledValidator(file, schemaHash(`${schemaText} `))).toBeUndefined();
     expect(loadPrecompiledValidator(join(dir, 'missing.cjs'), schemaHash(schemaText))).toBeUndefined();
+    const damaged = join(dir, 'damaged.cjs');
+    writeFileSync(damaged, 'module.exports = function (');
+    expect(loadPrecompiledValidator(damaged, schemaHash(schemaText))).toBeUndefined();
   });
 
   it('gives the same verdict and the same errors as compiling at run time, on every corpus row and sample', () => {
