@@ -90,7 +90,7 @@ function stringOrUndefined(value: unknown): string | undefined {
 }
 
 function fieldAt(loaded: LoadedDefinition, pointer: string): Location {
-  return loaded.fieldLocations[pointer] ?? loaded.location;
+  return loaded.fieldLocations.at(pointer) ?? loaded.location;
 }
 
 function where(loaded: LoadedDefinition, pointer: string): string {

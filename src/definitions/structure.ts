@@ -1,8 +1,8 @@
 import { isAlias, isMap, isScalar, isSeq, type Node, type Pair, type YAMLMap } from 'yaml';
 import type { Problem } from '../errors.js';
 import { show } from './messages.js';
+import { FieldLocations, internPointer } from './locations.js';
 import { escapeSegment, fieldName, keyLocation, locationAt, pointerSegments, type SourceRef } from './positions.js';
-import type { Location } from './types.js';
 
 /** Mappings and lists nested deeper than this are refused (a definition needs 3 levels). */
 export const MAX_NESTING = 64;
@@ -12,7 +12,7 @@ export interface TreeRead {
   /** The document as plain data; meaningless when `problems` is not empty or `hasAlias` is set. */
   value: unknown;
   /** JSON pointer → location of every node (an empty value `key:` is located at its key). */
-  locations: Record<string, Location>;
+  locations: FieldLocations;
   /** Shapes a definition cannot have: non-string keys, duplicate keys, excessive nesting. */
   problems: Problem[];
   /** An alias was met and not followed: the caller must build `value` with yaml's alias guard. */
@@ -28,75 +28,93 @@ export interface TreeRead {
  * property (reported later as an unknown field), never a prototype.
  */
 export function readTree(root: Node, src: SourceRef): TreeRead {
-  const out: TreeRead = { value: undefined, locations: {}, problems: [], hasAlias: false };
-  out.value = readNode(root, '', 0, { src, out, anchors: new Set() });
-  return out;
+  const walk: Walk = { src, problems: [], hasAlias: false, anchors: new Set(), pointers: [], offsets: [] };
+  const value = readNode(root, '', 0, walk);
+  const lineColumns = new Int32Array(2 * walk.offsets.length);
+  walk.offsets.forEach((offset, i) => {
+    const at = locationAt(src, offset);
+    lineColumns[2 * i] = at.line;
+    lineColumns[2 * i + 1] = at.column;
+  });
+  const locations = new FieldLocations(src.file, walk.pointers, lineColumns);
+  return { value, locations, problems: walk.problems, hasAlias: walk.hasAlias };
 }
 
-/** The state of one walk: the source, what is being built, and the anchors met so far. */
+/**
+ * The state of one walk: the source, the problems and aliases met, the anchors seen so far, and
+ * the location of every node as it is passed (pointer and character offset, turned into lines
+ * and columns once at the end).
+ */
 interface Walk {
   src: SourceRef;
-  out: TreeRead;
+  problems: Problem[];
+  hasAlias: boolean;
   anchors: Set<string>;
+  pointers: string[];
+  offsets: number[];
+}
+
+function locate(walk: Walk, pointer: string, offset: number): void {
+  walk.pointers.push(internPointer(pointer));
+  walk.offsets.push(offset);
 }
 
 function readNode(node: unknown, pointer: string, depth: number, walk: Walk): unknown {
-  const { src, out, anchors } = walk;
+  const { src, anchors } = walk;
   if (isScalar(node)) {
     if (node.anchor) anchors.add(node.anchor);
-    if (node.range) out.locations[pointer] = locationAt(src, node.range[0]);
+    if (node.range) locate(walk, pointer, node.range[0]);
     return node.value;
   }
   if (isAlias(node)) {
-    out.hasAlias = true;
-    const at = locationAt(src, node.range?.[0] ?? 0);
-    out.locations[pointer] = at;
+    walk.hasAlias = true;
+    const offset = node.range?.[0] ?? 0;
+    locate(walk, pointer, offset);
     if (!anchors.has(node.source)) {
-      out.problems.push({ ...at, field: fieldName(pointerSegments(pointer)), message: `alias *${node.source} has no anchor &${node.source} before it in this document` });
+      walk.problems.push({ ...locationAt(src, offset), field: fieldName(pointerSegments(pointer)), message: `alias *${node.source} has no anchor &${node.source} before it in this document` });
     }
     return undefined;
   }
   if (!isMap(node) && !isSeq(node)) return null;
-  const at = locationAt(src, node.range?.[0] ?? 0);
-  out.locations[pointer] = at;
+  const offset = node.range?.[0] ?? 0;
+  locate(walk, pointer, offset);
   if (depth >= MAX_NESTING) {
-    out.problems.push({ ...at, field: fieldName(pointerSegments(pointer)), message: `nested deeper than ${MAX_NESTING} levels` });
+    walk.problems.push({ ...locationAt(src, offset), field: fieldName(pointerSegments(pointer)), message: `nested deeper than ${MAX_NESTING} levels` });
     return null;
   }
   const value = isSeq(node)
     ? node.items.map((item, i) => readNode(item, `${pointer}/${i}`, depth + 1, walk))
-    : readPairs(node, pointer, depth, walk);
+    : readPairs(node, pointer, offset, depth, walk);
   // Registered after the children: an alias inside its own anchor would be a cycle.
   if (node.anchor) anchors.add(node.anchor);
   return value;
 }
 
-function readPairs(node: YAMLMap, pointer: string, depth: number, walk: Walk): unknown {
-  const { src, out } = walk;
-  const at = out.locations[pointer]!;
+/** Reads a mapping's pairs; `offset` is where the mapping starts (for pairs whose key has none). */
+function readPairs(node: YAMLMap, pointer: string, offset: number, depth: number, walk: Walk): unknown {
+  const { src } = walk;
+  const at = (pair: Pair) => keyLocation(pair, src) ?? locationAt(src, offset);
   const obj: Record<string, unknown> = {};
   const seen = new Map<string, Pair>();
   for (const pair of node.items) {
     const key = isScalar(pair.key) ? pair.key.value : undefined;
     if (typeof key !== 'string') {
       const got = isScalar(pair.key) ? show(pair.key.value) : 'a collection';
-      const loc = keyLocation(pair, src) ?? at;
-      out.problems.push({ ...loc, field: fieldName(pointerSegments(pointer)), message: `keys must be field names (got ${got})` });
+      walk.problems.push({ ...at(pair), field: fieldName(pointerSegments(pointer)), message: `keys must be field names (got ${got})` });
       continue;
     }
     const child = `${pointer}/${escapeSegment(key)}`;
     const first = seen.get(key);
     if (first !== undefined) {
-      const loc = keyLocation(pair, src) ?? at;
-      const firstLine = (keyLocation(first, src) ?? at).line;
-      out.problems.push({ ...loc, field: fieldName(pointerSegments(child)), message: `duplicate key ${show(key)} (first at line ${firstLine})` });
+      walk.problems.push({ ...at(pair), field: fieldName(pointerSegments(child)), message: `duplicate key ${show(key)} (first at line ${at(first).line})` });
       continue;
     }
     seen.set(key, pair);
     const value = pair.value;
     let js: unknown;
     if (isEmpty(value)) {
-      out.locations[child] = keyLocation(pair, src) ?? at;
+      const keyNode = pair.key as Node | null;
+      locate(walk, child, keyNode?.range?.[0] ?? offset);
       js = isScalar(value) ? value.value : null;
     } else {
       js = readNode(value, child, depth + 1, walk);

@@ -7,6 +7,8 @@ import type {
   SkillRoutingType,
 } from '../cxone/types.js';
 
+import type { FieldLocations } from './locations.js';
+
 export type { Problem } from '../errors.js';
 
 /**
@@ -46,8 +48,8 @@ export interface Location {
 export interface LoadedDefinition {
   definition: QueueDefinition;
   location: Location;
-  /** JSON pointer (`/maxWaitTime`, `/skills/0/id`) → location of that node in the file. */
-  fieldLocations: Record<string, Location>;
+  /** JSON pointer (`/maxWaitTime`, `/skills/0/id`) → location of that node: `fieldLocations.at(pointer)`. */
+  fieldLocations: FieldLocations;
 }
 
 /** What validating a directory yields: the valid definitions and every problem found. */

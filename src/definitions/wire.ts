@@ -1,5 +1,6 @@
 import type { Problem } from '../errors.js';
 import type { FileResult } from './load.js';
+import { FieldLocations } from './locations.js';
 import type { LoadedDefinition, Location } from './types.js';
 
 /**
@@ -45,12 +46,9 @@ export function encodeResults(start: number, results: readonly FileResult[]): Wi
   const files = results.map((result): WireFile => {
     const packed: number[] = [];
     for (const doc of result.documents) {
-      const located = Object.keys(doc.fieldLocations);
-      packed.push(doc.location.line, doc.location.column, located.length);
-      for (const pointer of located) {
-        const at = doc.fieldLocations[pointer]!;
-        packed.push(intern(pointer), at.line, at.column);
-      }
+      const { pointers, lineColumns } = doc.fieldLocations;
+      packed.push(doc.location.line, doc.location.column, pointers.length);
+      pointers.forEach((pointer, i) => packed.push(intern(pointer), lineColumns[2 * i]!, lineColumns[2 * i + 1]!));
     }
     const values = result.documents.map((doc) => doc.definition);
     return { values, valid: result.valid, problems: result.problems, positions: Int32Array.from(packed) };
@@ -76,10 +74,14 @@ export function decodeResults(wire: WireResults, display: (i: number) => string)
       const location: Location = { file, line: p[at]!, column: p[at + 1]! };
       const count = p[at + 2]!;
       at += 3;
-      const fieldLocations: Record<string, Location> = {};
-      for (const end = at + 3 * count; at < end; at += 3) {
-        fieldLocations[wire.pointers[p[at]!]!] = { file, line: p[at + 1]!, column: p[at + 2]! };
+      const pointers = new Array<string>(count);
+      const lineColumns = new Int32Array(2 * count);
+      for (let i = 0; i < count; i++, at += 3) {
+        pointers[i] = wire.pointers[p[at]!]!; // shared by every document of the message
+        lineColumns[2 * i] = p[at + 1]!;
+        lineColumns[2 * i + 1] = p[at + 2]!;
       }
+      const fieldLocations = new FieldLocations(file, pointers, lineColumns);
       return { definition: value as LoadedDefinition['definition'], location, fieldLocations };
     });
     return { documents, valid: f.valid, problems: f.problems };

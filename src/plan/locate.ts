@@ -9,7 +9,7 @@ import { compareStrings } from '../util/canonical-json.js';
  * notation `cxq validate` prints (`skills[0].id`, `(document)` for the empty pointer).
  */
 export function problemAt(def: LoadedDefinition, pointer: string, message: string): Problem {
-  const loc = def.fieldLocations[pointer] ?? def.location;
+  const loc = def.fieldLocations.at(pointer) ?? def.location;
   return { file: loc.file, line: loc.line, column: loc.column, field: fieldName(pointerSegments(pointer)), message };
 }
 

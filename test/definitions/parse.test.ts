@@ -35,7 +35,7 @@ describe('parseDefinitionsText', () => {
       ],
     });
     expect(loaded!.location).toEqual({ file: 'queues/tier1.yaml', line: 2, column: 1 });
-    const at = (pointer: string) => loaded!.fieldLocations[pointer];
+    const at = (pointer: string) => loaded!.fieldLocations.at(pointer);
     expect(at('/maxWaitTime')).toEqual({ file: 'queues/tier1.yaml', line: 4, column: 14 });
     expect(at('/waitMusic/playMusic')).toMatchObject({ line: 6, column: 14 });
     expect(at('/skills/0/id')).toMatchObject({ line: 8, column: 9 });
@@ -90,7 +90,7 @@ describe('parseDefinitionsText', () => {
     expect(ok.problems).toEqual([]);
     const single = parseDefinitionsText('name: &n a\ndescription: *n\n', 'q.yaml');
     expect(single.definitions[0]!.definition).toEqual({ name: 'a', description: 'a' });
-    expect(single.definitions[0]!.fieldLocations['/description']).toMatchObject({ line: 2, column: 14 });
+    expect(single.definitions[0]!.fieldLocations.at('/description')).toMatchObject({ line: 2, column: 14 });
   });
 
   it('stops a billion-laughs alias bomb quickly with a problem', () => {

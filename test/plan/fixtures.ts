@@ -1,4 +1,5 @@
 import type { Queue, Skill } from '../../src/cxone/types.js';
+import { FieldLocations } from '../../src/definitions/locations.js';
 import type { LoadedDefinition, QueueDefinition } from '../../src/definitions/types.js';
 
 /** A live queue as the API returns it, with read-only and unknown fields. */
@@ -38,17 +39,17 @@ export function definitionOf(q: Queue): QueueDefinition {
 
 /** A loaded definition whose every field sits on its own line of `file`, in declaration order. */
 export function loaded(definition: QueueDefinition, file = 'queues/tier1.yaml'): LoadedDefinition {
-  const fieldLocations: Record<string, { file: string; line: number; column: number }> = {};
+  const locations: Record<string, { line: number; column: number }> = {};
   let line = 2;
   for (const [key, value] of Object.entries(definition)) {
-    fieldLocations[`/${key}`] = { file, line: line++, column: 1 };
+    locations[`/${key}`] = { line: line++, column: 1 };
     if (Array.isArray(value)) {
       value.forEach((item: Record<string, unknown>, i) => {
-        for (const sub of Object.keys(item)) fieldLocations[`/${key}/${i}/${sub}`] = { file, line: line++, column: 5 };
+        for (const sub of Object.keys(item)) locations[`/${key}/${i}/${sub}`] = { line: line++, column: 5 };
       });
     }
   }
-  return { definition, location: { file, line: 1, column: 1 }, fieldLocations };
+  return { definition, location: { file, line: 1, column: 1 }, fieldLocations: FieldLocations.of(file, locations) };
 }
 
 export const SKILLS: Skill[] = [

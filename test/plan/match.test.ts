@@ -71,7 +71,7 @@ describe('crossCheck', () => {
     const def = loaded({ id: 'q-tier1', skills: [{ id: 'skill_a', level: 'basic' }, { id: 'skill_nope', level: 'basic' }] });
     const problems = crossCheck([def], tenant(), SKILLS);
     expect(problems).toHaveLength(1);
-    expect(problems[0]).toMatchObject({ field: 'skills[1].id', line: def.fieldLocations['/skills/1/id']?.line, column: 5 });
+    expect(problems[0]).toMatchObject({ field: 'skills[1].id', line: def.fieldLocations.at('/skills/1/id')?.line, column: 5 });
     expect(problems[0]?.message).toContain('skill "skill_nope" does not exist in the tenant');
   });
 
