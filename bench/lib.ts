@@ -16,7 +16,12 @@ export interface BenchRow {
 
 /** Peak resident set size of this process so far, in MiB (getrusage maxrss is in KiB on Linux). */
 export function peakRssMb(): number {
-  return Math.round((process.resourceUsage().maxRSS / 1024) * 10) / 10;
+  return kibToMib(process.resourceUsage().maxRSS);
+}
+
+/** A maxRSS reading (KiB) in MiB, to one decimal, as every bench row shows it. */
+export function kibToMib(kib: number): number {
+  return Math.round((kib / 1024) * 10) / 10;
 }
 
 /** Times `fn`, prints one line and returns the row. `fn` returns the requests it sent (or null). */

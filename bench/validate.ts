@@ -17,7 +17,8 @@ import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { validateDirectory } from '../src/definitions/validate.js';
-import { peakRssMb, type BenchRow } from './lib.js';
+import { runJsonChild } from './child.js';
+import { kibToMib, peakRssMb, type BenchRow } from './lib.js';
 
 const COMMAND = 'npm run build && npm run build:bench && node build/bench/bench/validate.js';
 const FILES = 1000;
@@ -25,6 +26,8 @@ const PER_FILE = 10;
 const STRATEGIES = ['longestIdleAgent', 'mostAvailableAgent', 'leastRecentlyUsed', 'firstAvailableAgent'];
 const LEVELS = ['basic', 'intermediate', 'advanced', 'expert'];
 const SELF = fileURLToPath(import.meta.url);
+/** A run that has not finished after this long is killed and the bench fails. */
+const RUN_TIMEOUT_MS = 120_000;
 const RSS_HOOK = pathToFileURL(fileURLToPath(new URL('./rss-hook.js', import.meta.url))).href;
 /** build/bench/bench/validate.js → <repo>/dist/cli.js */
 const CLI = fileURLToPath(new URL('../../../dist/cli.js', import.meta.url));
@@ -87,7 +90,10 @@ async function once(root: string): Promise<void> {
   process.stdout.write(`${JSON.stringify({ wallMs, peakRssMb: peakRssMb() } satisfies Sample)}\n`);
 }
 
-/** Runs `node ...args` in `cwd`; resolves with its wall time (spawn to exit) and stdout. Rejects on a non-zero exit. */
+/**
+ * Runs `node ...args` in `cwd`; resolves with its wall time (spawn to exit) and stdout. Rejects on
+ * a non-zero exit. (runJsonChild does not time the child or take a cwd and env, which the CLI run needs.)
+ */
 function timeNode(args: string[], cwd: string, env: NodeJS.ProcessEnv): Promise<{ wallMs: number; stdout: string }> {
   return new Promise((resolve, reject) => {
     const start = performance.now();
@@ -106,8 +112,9 @@ function timeNode(args: string[], cwd: string, env: NodeJS.ProcessEnv): Promise<
 }
 
 async function libraryRun(root: string): Promise<Sample> {
-  const { stdout } = await timeNode([SELF, '--once', root], root, process.env);
-  return JSON.parse(stdout.trim().split('\n').pop() ?? '') as Sample;
+  const result = await runJsonChild(SELF, ['--once', root], RUN_TIMEOUT_MS);
+  if (!result.ok) throw new Error(`validateDirectory run failed: ${result.reason}`);
+  return result.value as Sample;
 }
 
 async function cliRun(root: string): Promise<Sample> {
@@ -117,7 +124,7 @@ async function cliRun(root: string): Promise<Sample> {
   if (!stdout.includes(`${(FILES * PER_FILE).toString()} queues in ${FILES.toString()} files are valid`)) {
     throw new Error(`cxq validate did not report the corpus valid: ${stdout.slice(0, 300)}`);
   }
-  return { wallMs, peakRssMb: Math.round((Number(readFileSync(rssFile, 'utf8')) / 1024) * 10) / 10 };
+  return { wallMs, peakRssMb: kibToMib(Number(readFileSync(rssFile, 'utf8'))) };
 }
 
 /** Median, min, max of the runs as one row; printed like every bench row. */

@@ -4,10 +4,9 @@
  * schema at run time. Run by `npm run build` after tsc: `node dist/definitions/precompile.js`.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { pathToFileURL } from 'node:url';
 import standaloneModule from 'ajv/dist/standalone/index.js';
-import { PRECOMPILED_FILE, createAjv, schemaHash, schemaPath, type SchemaNode } from './schema.js';
+import { createAjv, precompiledValidatorPath, schemaHash, schemaPath, type SchemaNode } from './schema.js';
 
 // ajv's standalone entry is CommonJS: under NodeNext its default import is typed as the module
 // object, while at run time it is the function itself.
@@ -28,7 +27,7 @@ export function precompiledValidatorSource(schemaText: string): string {
 
 /** Writes the precompiled validator next to this module; returns the file written. */
 export function writePrecompiledValidator(): string {
-  const file = join(dirname(fileURLToPath(import.meta.url)), PRECOMPILED_FILE);
+  const file = precompiledValidatorPath();
   writeFileSync(file, precompiledValidatorSource(readFileSync(schemaPath(), 'utf8')));
   return file;
 }

@@ -68,10 +68,14 @@ export function queueSchema(): QueueSchema {
   if (compiled === undefined) {
     const text = readFileSync(schemaPath(), 'utf8');
     const schema = JSON.parse(text) as SchemaNode;
-    const file = join(dirname(fileURLToPath(import.meta.url)), PRECOMPILED_FILE);
-    compiled = { schema, validate: loadPrecompiledValidator(file, schemaHash(text)) ?? compileSchema(schema) };
+    compiled = { schema, validate: loadPrecompiledValidator(precompiledValidatorPath(), schemaHash(text)) ?? compileSchema(schema) };
   }
   return compiled;
+}
+
+/** Where the build writes the precompiled validator: next to this module (dist/definitions/). */
+export function precompiledValidatorPath(): string {
+  return join(dirname(fileURLToPath(import.meta.url)), PRECOMPILED_FILE);
 }
 
 /** SHA-256 of the schema text, which ties a precompiled validator to the schema it came from. */

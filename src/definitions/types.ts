@@ -6,7 +6,6 @@ import type {
   SkillRef,
   SkillRoutingType,
 } from '../cxone/types.js';
-
 import type { FieldLocations } from './locations.js';
 
 export type { Problem } from '../errors.js';
