@@ -14,7 +14,7 @@ import { spawn } from 'node:child_process';
 import { createInterface } from 'node:readline';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { runCli } from '../src/cli/program.js';
-import type { Queue } from '../src/cxone/types.js';
+import type { Queue } from '../src/model/queue.js';
 import { exportFileNames } from '../src/export/naming.js';
 import { renderQueueYaml } from '../src/export/yaml.js';
 import { startSandbox } from '../src/sandbox/server.js';

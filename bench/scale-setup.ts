@@ -6,7 +6,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { stringify } from 'yaml';
-import type { Queue } from '../src/cxone/types.js';
+import type { Queue } from '../src/model/queue.js';
 import type { QueueDefinition } from '../src/definitions/types.js';
 import type { SandboxState } from '../src/sandbox/server.js';
 

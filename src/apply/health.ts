@@ -1,4 +1,4 @@
-import type { CxoneApi } from '../cxone/api.js';
+import type { CxoneApi } from '../model/api.js';
 import { ApiError, CredentialsError } from '../errors.js';
 import { checkHealth, type HealthVerdict } from './safety.js';
 

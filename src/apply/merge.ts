@@ -1,4 +1,4 @@
-import type { Queue } from '../cxone/types.js';
+import type { Queue } from '../model/queue.js';
 import { normaliseField } from '../plan/normalise.js';
 import type { DesiredFields } from '../plan/types.js';
 import { isRecord, jsonEqual } from '../util/canonical-json.js';

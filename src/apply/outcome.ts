@@ -1,4 +1,4 @@
-import type { Queue } from '../cxone/types.js';
+import type { Queue } from '../model/queue.js';
 
 /**
  * What to do after a PUT whose answer was lost (`OutcomeUnknownError`), decided from a fresh read:

@@ -1,4 +1,4 @@
-import type { TextOut } from '../cli/io.js';
+import type { TextOut } from '../run-context.js';
 import type { Logger } from '../log.js';
 import type { EntryResult } from './types.js';
 

@@ -1,5 +1,5 @@
-import type { CxoneApi } from '../cxone/api.js';
-import type { Queue } from '../cxone/types.js';
+import type { CxoneApi } from '../model/api.js';
+import type { Queue } from '../model/queue.js';
 
 /** Waits between reads while a write propagates: 100 ms doubling, 5 s in total at most. */
 export const PROPAGATION_DELAYS_MS: readonly number[] = [100, 200, 400, 800, 1600, 1900];

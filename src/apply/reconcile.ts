@@ -1,5 +1,5 @@
-import type { CxoneApi } from '../cxone/api.js';
-import type { Queue } from '../cxone/types.js';
+import type { CxoneApi } from '../model/api.js';
+import type { Queue } from '../model/queue.js';
 import { ApiError, NetworkError, OutcomeUnknownError } from '../errors.js';
 import type { Logger } from '../log.js';
 import type { DesiredFields, FieldChange } from '../plan/types.js';

@@ -1,4 +1,4 @@
-import type { CxoneApi } from '../cxone/api.js';
+import type { CxoneApi } from '../model/api.js';
 import type { Logger } from '../log.js';
 import type { JournalSink } from './journal.js';
 import type { Progress } from './progress.js';

@@ -1,4 +1,4 @@
-import type { Health } from '../cxone/types.js';
+import type { Health } from '../model/tenant.js';
 
 /** octoDNS's default: refuse to update more than this share of the managed queues in one run. */
 export const MAX_CHANGE_PERCENT = 30;

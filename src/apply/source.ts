@@ -1,8 +1,8 @@
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import type { CliContext } from '../cli/io.js';
-import { planFromDirectory } from '../cli/plan-source.js';
-import type { CxoneApi } from '../cxone/api.js';
+import type { RunContext } from '../run-context.js';
+import { planFromDirectory } from '../plan/source.js';
+import type { CxoneApi } from '../model/api.js';
 import { FileError, PlanError } from '../errors.js';
 import { parseSavedPlan } from '../plan/saved.js';
 import type { Plan } from '../plan/types.js';
@@ -21,7 +21,7 @@ export interface ApplySource {
 }
 
 /** `--dir`: validate and plan now (one list read), pairing each change with the live object read. */
-export async function sourceFromDirectory(ctx: CliContext, api: CxoneApi, dir: string): Promise<ApplySource> {
+export async function sourceFromDirectory(ctx: RunContext, api: CxoneApi, dir: string): Promise<ApplySource> {
   const [{ plan, live }, commit] = await Promise.all([planFromDirectory(ctx, api, dir), gitCommit(ctx.io.cwd)]);
   return { mode: 'dir', plan, tasks: tasksFromChanges(plan.changes, live), gitCommit: commit, planChecksum: null };
 }
@@ -32,7 +32,7 @@ export async function sourceFromDirectory(ctx: CliContext, api: CxoneApi, dir: s
  * `PlanError` ("Saved plan is stale: …") when any queue the plan would write changed or vanished.
  * Nothing is written before these checks pass.
  */
-export async function sourceFromSavedPlan(ctx: CliContext, api: CxoneApi, file: string): Promise<ApplySource> {
+export async function sourceFromSavedPlan(ctx: RunContext, api: CxoneApi, file: string): Promise<ApplySource> {
   const path = resolve(ctx.io.cwd, file);
   let text: string;
   try {

@@ -1,4 +1,4 @@
-import type { Queue } from '../cxone/types.js';
+import type { Queue } from '../model/queue.js';
 import type { QueueChange } from '../plan/types.js';
 import type { ApplyTask } from './types.js';
 

@@ -1,4 +1,4 @@
-import type { Queue } from '../cxone/types.js';
+import type { Queue } from '../model/queue.js';
 import type { FieldError } from '../errors.js';
 import type { DesiredFields, FieldChange } from '../plan/types.js';
 

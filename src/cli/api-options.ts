@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { DEFAULT_CONCURRENCY, type ApiFlags } from '../cxone/config.js';
+import { DEFAULT_CONCURRENCY, type ApiFlags } from '../providers/v2/config.js';
 
 /** Flags every command that talks to the API shares (raw strings; validated by `openApi`). */
 export type ApiOptions = ApiFlags;

@@ -1,10 +1,7 @@
 import type { Logger } from '../log.js';
+import type { TextOut } from '../run-context.js';
 
-/** A writable text stream as the CLI needs it (process.stdout, or a buffer in tests). */
-export interface TextOut {
-  write(chunk: string): unknown;
-  isTTY?: boolean;
-}
+export type { TextOut };
 
 /**
  * Everything a command may touch of the outside world. The real entry passes process streams and

@@ -1,6 +1,6 @@
 import type { Node } from 'yaml';
 import type { ErrorObject } from 'ajv/dist/2020.js';
-import { READ_ONLY_FIELDS } from '../cxone/types.js';
+import { READ_ONLY_FIELDS } from '../model/queue.js';
 import type { Problem } from '../errors.js';
 import { fieldName, keyLocation, locationAt, nodeAt, pointerSegments, type SourceRef } from './positions.js';
 import { knownFields, type SchemaNode } from './schema.js';

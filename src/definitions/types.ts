@@ -1,11 +1,6 @@
 import type { Problem } from '../errors.js';
-import { WRITABLE_QUEUE_FIELDS } from '../cxone/types.js';
-import type {
-  OverflowTarget,
-  RoutingStrategy,
-  SkillRef,
-  SkillRoutingType,
-} from '../cxone/types.js';
+import { WRITABLE_QUEUE_FIELDS } from '../model/queue.js';
+import type { OverflowTarget, RoutingStrategy, SkillRef, SkillRoutingType } from '../model/queue.js';
 import type { FieldLocations } from './locations.js';
 
 export type { Problem } from '../errors.js';

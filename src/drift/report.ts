@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
-import type { Actor, AuditEntry, Queue } from '../cxone/types.js';
+import type { Actor, Queue } from '../model/queue.js';
+import type { AuditEntry } from '../model/tenant.js';
 import type { Plan } from '../plan/types.js';
 import { canonicalJson, compareStrings } from '../util/canonical-json.js';
 

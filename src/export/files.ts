@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { dirname, join, relative, sep } from 'node:path';
-import type { Queue } from '../cxone/types.js';
+import type { Queue } from '../model/queue.js';
 import { schemaPath } from '../definitions/schema.js';
 import { FileError } from '../errors.js';
 import { writeFileAtomic } from '../util/write-atomic.js';

@@ -1,4 +1,4 @@
-import type { Queue } from '../cxone/types.js';
+import type { Queue } from '../model/queue.js';
 import { compareStrings } from '../util/canonical-json.js';
 
 /** Longest slug kept from a queue name (file systems and reviewers both prefer short names). */

@@ -1,4 +1,4 @@
-import type { Queue } from '../cxone/types.js';
+import type { Queue } from '../model/queue.js';
 
 /**
  * A glob on a whole queue name as a RegExp: `*` any run of characters, `?` one character,

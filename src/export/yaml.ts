@@ -1,5 +1,5 @@
 import { Document } from 'yaml';
-import type { Queue } from '../cxone/types.js';
+import type { Queue } from '../model/queue.js';
 import { DEFINITION_FIELDS, type QueueDefinition } from '../definitions/types.js';
 import { normaliseOverflowTargets, normaliseSkills, WAIT_MUSIC_LEAVES } from '../plan/normalise.js';
 

@@ -2,7 +2,7 @@
  * Wait-time and abandonment distribution, pure: rows of the analytics data query (several pages,
  * possibly several rows per queue and bucket) summed per queue and wait bucket.
  */
-import { WAIT_TIME_RANGES, type DistributionRow } from '../cxone/types.js';
+import { WAIT_TIME_RANGES, type DistributionRow } from '../model/tenant.js';
 
 export interface BucketStats {
   /** `0-30`, `30-60`, … `600+` (seconds waited), or `all` for a total. */

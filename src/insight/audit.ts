@@ -11,7 +11,8 @@
  *   known (queue deleted), the earliest unmatched entry in the window by the report's clientId wins.
  * Each audit entry matches at most one report entry.
  */
-import type { Actor, AuditChange, AuditEntry } from '../cxone/types.js';
+import type { Actor } from '../model/queue.js';
+import type { AuditChange, AuditEntry } from '../model/tenant.js';
 
 /** Tolerated clock difference between this machine (report times) and the platform (audit times). */
 export const CLOCK_SKEW_MS = 60_000;

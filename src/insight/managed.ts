@@ -2,8 +2,8 @@
  * The managed queues of the insight commands: definitions from `--dir` matched against the live
  * list, optionally narrowed by `--id`. Thin I/O around the definitions loader and the matcher.
  */
-import type { CxoneApi } from '../cxone/api.js';
-import type { Queue } from '../cxone/types.js';
+import type { CxoneApi } from '../model/api.js';
+import type { Queue } from '../model/queue.js';
 import { validateDirectory } from '../definitions/validate.js';
 import { DefinitionError, UsageError } from '../errors.js';
 import type { Logger } from '../log.js';

@@ -9,7 +9,7 @@
  * 3. `occupancy-rule` — the seed's rule: breach when occupancy > 0.85 and wait > SLA/2.
  * 4. `no-data` — the API returned no metrics row for the queue.
  */
-import type { QueueMetrics } from '../cxone/types.js';
+import type { QueueMetrics } from '../model/tenant.js';
 import { erlangA } from './erlang-a.js';
 import { erlangCServiceLevel } from './erlang.js';
 import { DEFAULT_WINDOW_SECONDS } from './range.js';

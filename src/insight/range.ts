@@ -2,7 +2,7 @@
  * Time ranges of the analytics and audit queries, pure: `--since` parsing and the length in
  * seconds of a `dateRange` (ISO-8601 or the contract's relative forms `now`, `now-Nm|h|d`).
  */
-import type { DateRange } from '../cxone/api.js';
+import type { DateRange } from '../model/api.js';
 import { UsageError } from '../errors.js';
 
 /** The real-time window `status` asks for, as the seed does. */

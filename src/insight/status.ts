@@ -1,7 +1,7 @@
 /**
  * `cxq status` as a value, pure: health plus one prediction per managed queue.
  */
-import type { Health, QueueMetrics } from '../cxone/types.js';
+import type { Health, QueueMetrics } from '../model/tenant.js';
 import { predict, type Prediction, type PredictOptions } from './predict.js';
 
 /** One queue of the status report; key order is the JSON contract's. */

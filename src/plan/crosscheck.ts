@@ -1,4 +1,5 @@
-import type { Queue, Skill } from '../cxone/types.js';
+import type { Queue } from '../model/queue.js';
+import type { Skill } from '../model/tenant.js';
 import type { LoadedDefinition } from '../definitions/types.js';
 import type { Problem } from '../errors.js';
 import { problemAt } from './locate.js';

@@ -1,5 +1,5 @@
 import jsonPatch, { type Operation } from 'fast-json-patch';
-import type { Queue } from '../cxone/types.js';
+import type { Queue } from '../model/queue.js';
 import { DEFINITION_FIELDS } from '../definitions/types.js';
 import { isRecord, jsonEqual } from '../util/canonical-json.js';
 import { normaliseField, WAIT_MUSIC_LEAVES } from './normalise.js';

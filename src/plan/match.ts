@@ -1,4 +1,4 @@
-import type { Queue } from '../cxone/types.js';
+import type { Queue } from '../model/queue.js';
 import type { LoadedDefinition } from '../definitions/types.js';
 import type { Problem } from '../errors.js';
 import { problemAt, where } from './locate.js';

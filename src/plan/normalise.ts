@@ -16,7 +16,7 @@
  *   Absent values appear as `null` in `FieldChange.old`.
  * - Key order never matters (comparison is on canonical JSON).
  */
-import type { OverflowTarget, SkillRef } from '../cxone/types.js';
+import type { OverflowTarget, SkillRef } from '../model/queue.js';
 import { compareStrings } from '../util/canonical-json.js';
 
 /** Fields whose value is a number. */

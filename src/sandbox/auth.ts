@@ -4,7 +4,7 @@
  */
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
-import { ALL_SCOPES } from '../cxone/types.js';
+import { ALL_SCOPES } from '../providers/v2/types.js';
 import { errorReply, type Reply } from './http.js';
 
 /** What a valid token stands for. */

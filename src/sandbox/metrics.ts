@@ -4,8 +4,8 @@
  * were offered; an Erlang C (M/M/N) model turns that load into waiting; abandonment grows with
  * waiting. So occupancy = offered × AHT / (window × agents) and answered + abandoned = offered.
  */
-import type { DistributionRow, QueueMetrics, WaitTimeRange } from '../cxone/types.js';
-import { WAIT_TIME_RANGES } from '../cxone/types.js';
+import type { DistributionRow, QueueMetrics, WaitTimeRange } from '../model/tenant.js';
+import { WAIT_TIME_RANGES } from '../model/tenant.js';
 import { hashString } from './prng.js';
 
 /** The load model of one queue over one window. */

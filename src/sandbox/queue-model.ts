@@ -3,8 +3,9 @@
  * (the contract's rule that makes partial PUTs dangerous), read-only fields are the server's,
  * unknown fields are stored as sent. Also the field diff written to the audit log.
  */
-import type { AuditChange, Queue } from '../cxone/types.js';
-import { READ_ONLY_FIELDS, WRITABLE_QUEUE_FIELDS } from '../cxone/types.js';
+import type { Queue } from '../model/queue.js';
+import type { AuditChange } from '../model/tenant.js';
+import { READ_ONLY_FIELDS, WRITABLE_QUEUE_FIELDS } from '../model/queue.js';
 
 /** Contract fields in their canonical output order (read-only ones excluded). */
 export const CONTRACT_FIELDS = WRITABLE_QUEUE_FIELDS;

@@ -3,7 +3,7 @@
  * only the first, with the field path (`skills[1].level`, `waitMusic.url`) and a message.
  */
 import type { FieldError } from '../errors.js';
-import { ROUTING_STRATEGIES, SKILL_LEVELS, SKILL_ROUTING_TYPES } from '../cxone/types.js';
+import { ROUTING_STRATEGIES, SKILL_LEVELS, SKILL_ROUTING_TYPES } from '../model/queue.js';
 
 /** What validation needs to know about the rest of the tenant. */
 export interface RuleContext {

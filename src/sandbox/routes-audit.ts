@@ -1,7 +1,7 @@
 /**
  * `GET /api/v2/audit`: filtered, oldest first, paged with a cursor `nextUri` followed with GET.
  */
-import type { AuditEntry } from '../cxone/types.js';
+import type { AuditEntry } from '../model/tenant.js';
 import type { FieldError } from '../errors.js';
 import { decodeCursor, encodeCursor } from './cursor.js';
 import { badRequest, intParam, type Reply } from './http.js';

@@ -2,8 +2,9 @@
  * Initial data of a sandbox: queues from a definitions directory, generated queues, skills.
  * Everything is deterministic for a given directory and seed, so runs and tests replay.
  */
-import type { Queue, Skill, SkillLevel, SkillRef } from '../cxone/types.js';
-import { ROUTING_STRATEGIES, SKILL_LEVELS } from '../cxone/types.js';
+import type { Queue, SkillLevel, SkillRef } from '../model/queue.js';
+import type { Skill } from '../model/tenant.js';
+import { ROUTING_STRATEGIES, SKILL_LEVELS } from '../model/queue.js';
 import type { QueueDefinition } from '../definitions/types.js';
 import { intBetween, mulberry32, uuidFromName, type Prng } from './prng.js';
 import { buildQueue } from './queue-model.js';

@@ -5,8 +5,8 @@
  */
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { HealthStatus } from '../cxone/types.js';
-import { ALL_SCOPES } from '../cxone/types.js';
+import type { HealthStatus } from '../model/tenant.js';
+import { ALL_SCOPES } from '../providers/v2/types.js';
 import { silentLogger, type Logger } from '../log.js';
 import { TokenStore } from './auth.js';
 import { FaultInjector, RateLimiter } from './limits.js';

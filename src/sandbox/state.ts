@@ -2,7 +2,8 @@
  * The sandbox's authoritative store: queues (O(1) by id, a name-sorted id array for paging),
  * skills, audit log, health, and the eventual-propagation lag of what GET/list show.
  */
-import type { Actor, AuditEntry, Health, HealthStatus, Queue, Skill } from '../cxone/types.js';
+import type { Actor, Queue } from '../model/queue.js';
+import type { AuditEntry, Health, HealthStatus, Skill } from '../model/tenant.js';
 import type { FieldError } from '../errors.js';
 import { buildQueue, diffQueues, writableFields } from './queue-model.js';
 import { validateQueueBody, type RuleContext } from './queue-rules.js';

@@ -1,5 +1,6 @@
-import type { ClientStats, CxoneApi } from '../../src/cxone/api.js';
-import type { Health, Queue } from '../../src/cxone/types.js';
+import type { ClientStats, CxoneApi } from '../../src/model/api.js';
+import type { Queue } from '../../src/model/queue.js';
+import type { Health } from '../../src/model/tenant.js';
 import { ApiError, OutcomeUnknownError } from '../../src/errors.js';
 import type { ApplyTask } from '../../src/apply/types.js';
 import { diffQueue } from '../../src/plan/diff.js';

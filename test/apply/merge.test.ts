@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { mergeDesired } from '../../src/apply/merge.js';
-import type { OverflowTarget, SkillRef } from '../../src/cxone/types.js';
+import type { OverflowTarget, SkillRef } from '../../src/model/queue.js';
 import { liveQueue } from './fake-api.js';
 
 describe('mergeDesired', () => {

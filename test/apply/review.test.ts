@@ -4,7 +4,7 @@ import { reconcileQueue, type ReconcileDeps } from '../../src/apply/reconcile.js
 import { buildReport } from '../../src/apply/report.js';
 import { checkChangeThreshold } from '../../src/apply/safety.js';
 import type { ApplyTask, JournalEvent } from '../../src/apply/types.js';
-import type { Health } from '../../src/cxone/types.js';
+import type { Health } from '../../src/model/tenant.js';
 import { ApiError, CredentialsError, NetworkError } from '../../src/errors.js';
 import { silentLogger } from '../../src/log.js';
 import { diffQueue } from '../../src/plan/diff.js';

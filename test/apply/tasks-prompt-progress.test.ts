@@ -4,7 +4,7 @@ import { createProgress } from '../../src/apply/progress.js';
 import { askYesNo } from '../../src/apply/prompt.js';
 import { findStale, staleMessage, tasksFromChanges } from '../../src/apply/tasks.js';
 import type { EntryResult } from '../../src/apply/types.js';
-import type { Queue } from '../../src/cxone/types.js';
+import type { Queue } from '../../src/model/queue.js';
 import { silentLogger } from '../../src/log.js';
 import type { QueueChange } from '../../src/plan/types.js';
 import { liveQueue } from './fake-api.js';

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { parseAllDocuments } from 'yaml';
-import type { Queue } from '../../src/cxone/types.js';
+import type { Queue } from '../../src/model/queue.js';
 import type { ScaleRow } from '../../bench/rows.js';
 import { changedMaxWaitTime, scaleSettings, writeDefinitions } from '../../bench/scale-setup.js';
 import { extrapolate } from '../../bench/seed-case.js';

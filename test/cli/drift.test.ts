@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { SandboxHandle } from '../../src/sandbox/server.js';
 import type { DriftReport } from '../../src/drift/report.js';
-import { ALL_SCOPES } from '../../src/cxone/types.js';
+import { ALL_SCOPES } from '../../src/providers/v2/types.js';
 import { copyOfExamples, cxq, exampleSandbox, fixTime, TIER1, TIER2 } from '../plan/e2e-helpers.js';
 
 const EVE = { id: 'user-eve', name: 'Eve Operator' };

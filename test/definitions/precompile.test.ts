@@ -1,6 +1,5 @@
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { parseAllDocuments } from 'yaml';
@@ -16,7 +15,10 @@ import { CORPUS } from './corpus-rows.js';
 
 const REPO = resolve(import.meta.dirname, '../..');
 const schemaText = readFileSync(schemaPath(), 'utf8');
-const dir = mkdtempSync(join(tmpdir(), 'cxq-precompile-'));
+// Inside the checkout, not os.tmpdir(): the generated module requires ajv's runtime, which Node
+// resolves from node_modules above the file, and a fresh machine has none above its TMPDIR.
+mkdirSync(join(REPO, 'node_modules', '.cache'), { recursive: true });
+const dir = mkdtempSync(join(REPO, 'node_modules', '.cache', 'cxq-precompile-'));
 const file = join(dir, 'queue-validator.cjs');
 writeFileSync(file, precompiledValidatorSource(schemaText));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));

@@ -1,7 +1,7 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ROUTING_STRATEGIES, SKILL_LEVELS, SKILL_ROUTING_TYPES } from '../../src/cxone/types.js';
+import { ROUTING_STRATEGIES, SKILL_LEVELS, SKILL_ROUTING_TYPES } from '../../src/model/queue.js';
 import { queueSchema, schemaAt, schemaPath, type SchemaNode } from '../../src/definitions/schema.js';
 import { DEFINITION_FIELDS } from '../../src/definitions/types.js';
 

@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { buildPlan } from '../../src/plan/build.js';
 import { buildDriftReport, driftFingerprint } from '../../src/drift/report.js';
 import { renderDriftMarkdown, renderDriftText } from '../../src/drift/render.js';
-import type { AuditEntry, Queue } from '../../src/cxone/types.js';
+import type { Queue } from '../../src/model/queue.js';
+import type { AuditEntry } from '../../src/model/tenant.js';
 import { definitionOf, loaded, SKILLS, tenant } from '../plan/fixtures.js';
 
 const NOW = new Date('2026-12-01T08:00:00.000Z');

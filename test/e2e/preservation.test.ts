@@ -1,7 +1,7 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { Queue } from '../../src/cxone/types.js';
+import type { Queue } from '../../src/model/queue.js';
 import { queueId, startTenant, type Tenant } from '../apply/tenant.js';
 
 let t: Tenant | undefined;

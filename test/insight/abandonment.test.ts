@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { DistributionRow } from '../../src/cxone/types.js';
+import type { DistributionRow } from '../../src/model/tenant.js';
 import { aggregateAbandonment } from '../../src/insight/abandonment.js';
 import { renderAbandonment } from '../../src/insight/render/abandonment.js';
 

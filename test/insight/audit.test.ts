@@ -2,7 +2,7 @@ import { mkdtemp, mkdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { AuditEntry } from '../../src/cxone/types.js';
+import type { AuditEntry } from '../../src/model/tenant.js';
 import { readApplyReports, parseApplyReport } from '../../src/insight/apply-reports.js';
 import { buildAudit, classify, type ApplyReport } from '../../src/insight/audit.js';
 import { renderAudit } from '../../src/insight/render/audit.js';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { QueueMetrics } from '../../src/cxone/types.js';
+import type { QueueMetrics } from '../../src/model/tenant.js';
 import { confidence, patienceRate, predict, CONFIDENCE_CEILING } from '../../src/insight/predict.js';
 
 /** A window of 180 s with AHT 180 s makes the offered load equal to offeredCount. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Health, QueueMetrics } from '../../src/cxone/types.js';
+import type { Health, QueueMetrics } from '../../src/model/tenant.js';
 import { renderStatus } from '../../src/insight/render/status.js';
 import { anyBreach, buildStatus } from '../../src/insight/status.js';
 

@@ -1,4 +1,5 @@
-import type { Queue, Skill } from '../../src/cxone/types.js';
+import type { Queue } from '../../src/model/queue.js';
+import type { Skill } from '../../src/model/tenant.js';
 import { FieldLocations } from '../../src/definitions/locations.js';
 import type { LoadedDefinition, QueueDefinition } from '../../src/definitions/types.js';
 

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { WAIT_TIME_RANGES } from '../../src/cxone/types.js';
+import { WAIT_TIME_RANGES } from '../../src/model/tenant.js';
 import { apportion, erlangC } from '../../src/sandbox/metrics.js';
 import { startSandbox, type SandboxHandle } from '../../src/sandbox/server.js';
 import { call, getToken } from './helpers.js';

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { AuditEntry } from '../../src/cxone/types.js';
+import type { AuditEntry } from '../../src/model/tenant.js';
 import { startSandbox, type SandboxHandle } from '../../src/sandbox/server.js';
 import { parseTimeExpr } from '../../src/sandbox/time.js';
 import { call, getToken, put } from './helpers.js';

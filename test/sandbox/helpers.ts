@@ -1,4 +1,4 @@
-import { ALL_SCOPES } from '../../src/cxone/types.js';
+import { ALL_SCOPES } from '../../src/providers/v2/types.js';
 import type { SandboxHandle } from '../../src/sandbox/server.js';
 
 /** Raw token request; returns the fetch Response. */

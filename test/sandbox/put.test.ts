@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Queue } from '../../src/cxone/types.js';
+import type { Queue } from '../../src/model/queue.js';
 import { startSandbox, type SandboxHandle } from '../../src/sandbox/server.js';
 import { call, getToken, put } from './helpers.js';
 

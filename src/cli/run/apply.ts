@@ -9,7 +9,7 @@ import { checkPlatformHealth } from '../../apply/health.js';
 import { checkChangeThreshold, MAX_CHANGE_PERCENT } from '../../apply/safety.js';
 import { sourceFromDirectory, sourceFromSavedPlan, type ApplySource } from '../../apply/source.js';
 import { renderApplySummary } from '../../apply/summary.js';
-import type { CxoneApi } from '../../cxone/api.js';
+import type { CxoneApi } from '../../model/api.js';
 import { DEFAULT_DEFINITIONS_DIR } from '../../definitions/types.js';
 import { InterruptedError, SafetyError, UsageError } from '../../errors.js';
 import { diffQueue } from '../../plan/diff.js';

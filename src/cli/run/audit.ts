@@ -1,6 +1,6 @@
 import { resolve } from 'node:path';
-import type { CxoneApi } from '../../cxone/api.js';
-import type { AuditEntry } from '../../cxone/types.js';
+import type { CxoneApi } from '../../model/api.js';
+import type { AuditEntry } from '../../model/tenant.js';
 import { readApplyReports } from '../../insight/apply-reports.js';
 import { buildAudit } from '../../insight/audit.js';
 import { loadManagedQueues, type ManagedQueue } from '../../insight/managed.js';

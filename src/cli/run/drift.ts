@@ -1,13 +1,13 @@
 import { resolve } from 'node:path';
-import type { CxoneApi } from '../../cxone/api.js';
-import type { AuditEntry } from '../../cxone/types.js';
+import type { CxoneApi } from '../../model/api.js';
+import type { AuditEntry } from '../../model/tenant.js';
 import { buildDriftReport, type DriftReport } from '../../drift/report.js';
 import { driftSummaryLine, renderDriftJson, renderDriftMarkdown, renderDriftText, type DriftFormat } from '../../drift/render.js';
 import { ApiError } from '../../errors.js';
 import { writeFileAtomic } from '../../util/write-atomic.js';
 import type { DriftOptions } from '../drift.js';
 import { EXIT_CHANGES, EXIT_OK, useColor, type CliContext } from '../io.js';
-import { planFromDirectory } from '../plan-source.js';
+import { planFromDirectory } from '../../plan/source.js';
 import { openApi } from './open-api.js';
 
 /** How far back `cxq drift` looks for audit entries of drifted queues. */

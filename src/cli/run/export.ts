@@ -1,13 +1,13 @@
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
-import type { Queue } from '../../cxone/types.js';
+import type { Queue } from '../../model/queue.js';
 import { validateDirectory } from '../../definitions/validate.js';
 import { FileError, UsageError } from '../../errors.js';
 import { planExport, relativePosix, schemaFileFor, writeExport, type ExportFile } from '../../export/files.js';
 import { selectQueues } from '../../export/select.js';
 import type { ExportOptions } from '../export.js';
 import { EXIT_OK, type CliContext } from '../io.js';
-import { LIST_PAGE_SIZE } from '../plan-source.js';
+import { LIST_PAGE_SIZE } from '../../plan/source.js';
 import { openApi } from './open-api.js';
 
 /**

@@ -1,6 +1,6 @@
-import type { CxoneApi } from '../../cxone/api.js';
-import { createClient } from '../../cxone/client.js';
-import { resolveClientConfig } from '../../cxone/config.js';
+import type { CxoneApi } from '../../model/api.js';
+import { createClient } from '../../providers/v2/client.js';
+import { resolveClientConfig } from '../../providers/v2/config.js';
 import type { ApiOptions } from '../api-options.js';
 import type { CliContext } from '../io.js';
 

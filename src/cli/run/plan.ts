@@ -4,7 +4,7 @@ import { toSavedPlan } from '../../plan/saved.js';
 import { gitCommit } from '../../util/git.js';
 import { writeFileAtomic } from '../../util/write-atomic.js';
 import { EXIT_CHANGES, EXIT_OK, useColor, type CliContext } from '../io.js';
-import { planFromDirectory } from '../plan-source.js';
+import { planFromDirectory } from '../../plan/source.js';
 import type { PlanOptions } from '../plan.js';
 import { openApi } from './open-api.js';
 

@@ -1,4 +1,4 @@
-import { Pacer } from '../../src/cxone/pacer.js';
+import { Pacer } from '../../src/transport/pacer.js';
 
 export interface SimOptions {
   n: number;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { TokenProvider, refreshSkewMs, tokenForm, type TokenResponse } from '../../src/cxone/auth.js';
-import { silentLogger } from '../../src/log.js';
+import { TokenProvider, refreshSkewMs, tokenForm, type TokenResponse } from '../../../src/providers/v2/auth.js';
+import { silentLogger } from '../../../src/log.js';
 
 function provider(expiresIn = 3600) {
   let now = 0;

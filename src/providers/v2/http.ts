@@ -6,14 +6,14 @@
 import http from 'node:http';
 import https from 'node:https';
 import { got, type Got, type NormalizedOptions, type OptionsInit, type RequestError, type Response, type RetryObject } from 'got';
-import type { Logger } from '../log.js';
-import { VERSION } from '../version.js';
-import type { ClientStats } from './api.js';
+import type { Logger } from '../../log.js';
+import { VERSION } from '../../version.js';
+import type { ClientStats } from '../../model/api.js';
 import { TOKEN_PATH, TokenProvider, tokenForm, type TokenResponse } from './auth.js';
 import type { ClientConfig } from './config.js';
-import { Limiter } from './limiter.js';
-import { Pacer } from './pacer.js';
-import { RETRY_ERROR_CODES, RETRY_STATUSES, decideRetry, parseRetryAfter, type AttemptFailure } from './retry-policy.js';
+import { Limiter } from '../../transport/limiter.js';
+import { Pacer } from '../../transport/pacer.js';
+import { RETRY_ERROR_CODES, RETRY_STATUSES, decideRetry, parseRetryAfter, type AttemptFailure } from '../../transport/retry-policy.js';
 import { AMBIGUOUS_WRITE_STATUSES, toClientError, type CallState } from './failures.js';
 
 export type Method = 'GET' | 'POST' | 'PUT';

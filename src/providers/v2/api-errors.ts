@@ -2,7 +2,7 @@
  * Turns a non-2xx answer into the project's typed errors, with a hint per status that says what to
  * do (the seed's "Common Errors", completed by the contract's table). Pure.
  */
-import { ApiError, CredentialsError, type FieldError } from '../errors.js';
+import { ApiError, CredentialsError, type FieldError } from '../../errors.js';
 import { ALL_SCOPES, type Scope } from './types.js';
 
 /** The contract's error body, as far as it could be read. */

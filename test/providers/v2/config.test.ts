@@ -2,8 +2,8 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { checkBaseUrl, isLoopback, resolveClientConfig } from '../../src/cxone/config.js';
-import { ConfigError, UsageError } from '../../src/errors.js';
+import { checkBaseUrl, isLoopback, resolveClientConfig } from '../../../src/providers/v2/config.js';
+import { ConfigError, UsageError } from '../../../src/errors.js';
 
 const CREDS = { CXONE_CLIENT_ID: 'id-1', CXONE_CLIENT_SECRET: 'sec-1' };
 

@@ -3,10 +3,11 @@
  * Retry delays and timeouts are shortened through ClientConfig so the suite stays fast.
  */
 import { afterEach, describe, expect, it } from 'vitest';
-import { createClient, type CxoneClient } from '../../src/cxone/client.js';
-import { DEFAULT_RETRY, DEFAULT_TIMEOUTS, type ClientConfig } from '../../src/cxone/config.js';
-import { ApiError, NetworkError, OutcomeUnknownError } from '../../src/errors.js';
-import { startSandbox, type SandboxHandle, type SandboxOptions } from '../../src/sandbox/server.js';
+import { createClient, type CxoneClient } from '../../../src/providers/v2/client.js';
+import { DEFAULT_TIMEOUTS, type ClientConfig } from '../../../src/providers/v2/config.js';
+import { DEFAULT_RETRY } from '../../../src/transport/retry-policy.js';
+import { ApiError, NetworkError, OutcomeUnknownError } from '../../../src/errors.js';
+import { startSandbox, type SandboxHandle, type SandboxOptions } from '../../../src/sandbox/server.js';
 import { captureLogger } from './helpers.js';
 
 let sandbox: SandboxHandle | undefined;

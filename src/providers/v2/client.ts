@@ -2,12 +2,14 @@
  * The CXone client every command uses, implementing `CxoneApi` over `HttpTransport`. Reads use the
  * fewest requests the contract allows (500 queues per page, 100 selectors per analytics query).
  */
-import type { Logger } from '../log.js';
-import type { AuditQuery, ClientStats, CxoneApi, DateRange } from './api.js';
+import type { Logger } from '../../log.js';
+import type { AuditQuery, ClientStats, CxoneApi, DateRange } from '../../model/api.js';
 import type { ClientConfig } from './config.js';
 import { HttpTransport } from './http.js';
 import { collectPages, type CursorPage } from './paginate.js';
-import type { AuditEntry, DistributionRow, Health, Page, Queue, QueueMetrics, Skill } from './types.js';
+import type { Queue } from '../../model/queue.js';
+import type { AuditEntry, DistributionRow, Health, QueueMetrics, Skill } from '../../model/tenant.js';
+import type { Page } from './types.js';
 
 export const QUEUE_PAGE_SIZE = 500;
 export const SKILL_PAGE_SIZE = 100;
@@ -22,7 +24,7 @@ const DISTRIBUTION_METRICS = ['abandonedCount', 'waitTime'];
 const QUEUES = '/api/v2/routing/queues';
 
 /**
- * The `CxoneApi` over HTTP (see src/cxone/api.ts for each method's contract): list endpoints at
+ * The `CxoneApi` over HTTP (see src/model/api.ts for each method's contract): list endpoints at
  * their largest page size, analytics batched at 100 selectors, every page followed.
  */
 export class CxoneClient implements CxoneApi {

@@ -1,11 +1,12 @@
-import type { CxoneApi } from '../cxone/api.js';
-import type { Queue, Skill } from '../cxone/types.js';
+import type { CxoneApi } from '../model/api.js';
+import type { Queue } from '../model/queue.js';
+import type { Skill } from '../model/tenant.js';
 import type { LoadedDefinition } from '../definitions/types.js';
 import { validateDirectory } from '../definitions/validate.js';
 import { DefinitionError } from '../errors.js';
-import { buildPlan } from '../plan/build.js';
-import type { Plan } from '../plan/types.js';
-import type { CliContext } from './io.js';
+import { buildPlan } from './build.js';
+import type { Plan } from './types.js';
+import type { RunContext } from '../run-context.js';
 
 /** The largest page the queue list endpoint serves: the fewest requests for a full read. */
 export const LIST_PAGE_SIZE = 500;
@@ -23,7 +24,7 @@ export interface PlanInputs {
  * queue. Throws `DefinitionError` (every problem, located) when the definitions do not validate,
  * before any request is sent; API failures propagate as the client's typed errors.
  */
-export async function loadPlanInputs(ctx: CliContext, api: CxoneApi, dir: string): Promise<PlanInputs> {
+export async function loadPlanInputs(ctx: RunContext, api: CxoneApi, dir: string): Promise<PlanInputs> {
   const validation = await validateDirectory(dir, { cwd: ctx.io.cwd });
   if (validation.problems.length > 0) throw new DefinitionError(validation.problems);
   const before = api.stats.requests;
@@ -43,7 +44,7 @@ export async function loadPlanInputs(ctx: CliContext, api: CxoneApi, dir: string
  * Read-only: never writes to the tenant. `now` stamps `generatedAt`.
  */
 export async function planFromDirectory(
-  ctx: CliContext,
+  ctx: RunContext,
   api: CxoneApi,
   dir: string,
   now: Date = new Date(),

@@ -1,6 +1,6 @@
 import nock from 'nock';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { ApiError, NetworkError, OutcomeUnknownError } from '../../src/errors.js';
+import { ApiError, NetworkError, OutcomeUnknownError } from '../../../src/errors.js';
 import { BASE, advanceUntil, makeClient, netError, setupNock, tokenOk, track } from './helpers.js';
 
 const Q = '/api/v2/routing/queues';

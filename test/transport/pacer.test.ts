@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { Pacer } from '../../src/cxone/pacer.js';
+import { Pacer } from '../../src/transport/pacer.js';
 import { simulate } from './pacer.sim.js';
 
 describe('Pacer', () => {

@@ -1,11 +1,5 @@
-import type {
-  AuditEntry,
-  DistributionRow,
-  Health,
-  Queue,
-  QueueMetrics,
-  Skill,
-} from './types.js';
+import type { Queue } from './queue.js';
+import type { AuditEntry, DistributionRow, Health, QueueMetrics, Skill } from './tenant.js';
 
 /** Counters every client keeps, for logs, reports and benchmarks. */
 export interface ClientStats {

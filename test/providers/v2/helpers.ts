@@ -1,8 +1,9 @@
 import nock from 'nock';
 import { Writable } from 'node:stream';
-import { createLogger, type LogLevel, type Logger } from '../../src/log.js';
-import { DEFAULT_RETRY, DEFAULT_TIMEOUTS, type ClientConfig } from '../../src/cxone/config.js';
-import { createClient, type CxoneClient } from '../../src/cxone/client.js';
+import { createLogger, type LogLevel, type Logger } from '../../../src/log.js';
+import { DEFAULT_TIMEOUTS, type ClientConfig } from '../../../src/providers/v2/config.js';
+import { DEFAULT_RETRY } from '../../../src/transport/retry-policy.js';
+import { createClient, type CxoneClient } from '../../../src/providers/v2/client.js';
 
 export const BASE = 'https://us-1.api.cxm.nice.incontact.com';
 export const SECRET = 's3cr3t-Value-xyz';

@@ -4,7 +4,8 @@
  */
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { ConfigError, UsageError } from '../errors.js';
+import { ConfigError, UsageError } from '../../errors.js';
+import { DEFAULT_RETRY, type RetryPolicy } from '../../transport/retry-policy.js';
 
 /** Per-attempt timeouts and the bound on one call across all its retries. */
 export interface ClientTimeouts {
@@ -17,14 +18,6 @@ export interface ClientTimeouts {
 }
 
 /** Retry budget for transient failures (429, 5xx, connection errors, timeouts). */
-export interface RetryPolicy {
-  /** Attempts in total, the first one included. */
-  tries: number;
-  /** First backoff ceiling; doubles per attempt (full jitter: the wait is uniform in [0, ceiling]). */
-  baseDelayMs: number;
-  /** Largest single backoff. */
-  maxDelayMs: number;
-}
 
 export interface ClientConfig {
   baseUrl: string;
@@ -48,7 +41,6 @@ export interface ApiFlags {
 export const DEFAULT_CONCURRENCY = 8;
 export const MAX_CONCURRENCY = 64;
 export const DEFAULT_TIMEOUTS: ClientTimeouts = { connectMs: 5_000, responseMs: 15_000, deadlineMs: 60_000 };
-export const DEFAULT_RETRY: RetryPolicy = { tries: 5, baseDelayMs: 1_000, maxDelayMs: 30_000 };
 
 const REGION_TOKEN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 

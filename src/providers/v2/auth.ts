@@ -2,8 +2,8 @@
  * Client-credentials tokens: cached, refreshed before expiry, one refresh in flight at a time.
  * The token value never leaves this module except as the `Authorization` header of a request.
  */
-import { CxqError } from '../errors.js';
-import type { Logger } from '../log.js';
+import { CxqError } from '../../errors.js';
+import type { Logger } from '../../log.js';
 import { ALL_SCOPES } from './types.js';
 
 export const TOKEN_PATH = '/api/v2/oauth/token';

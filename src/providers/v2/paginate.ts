@@ -3,7 +3,7 @@
  * `pageNumber`/`nextUri` lists (GET), the analytics cursor (POST with an empty body) and the audit
  * cursor (GET). Guards against a server that loops.
  */
-import { CxqError } from '../errors.js';
+import { CxqError } from '../../errors.js';
 
 /** Most pages one list may have: 10,000 pages of 500 queues is far beyond any tenant. */
 export const MAX_PAGES = 10_000;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { collectPages, type CursorPage } from '../../src/cxone/paginate.js';
-import { CxqError } from '../../src/errors.js';
+import { collectPages, type CursorPage } from '../../../src/providers/v2/paginate.js';
+import { CxqError } from '../../../src/errors.js';
 
 describe('collectPages', () => {
   it('follows nextUri until it is null or absent, keeping order', async () => {

@@ -1,7 +1,7 @@
 import { inspect } from 'node:util';
 import nock from 'nock';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { describeError } from '../../src/cli/exit.js';
+import { describeError } from '../../../src/cli/exit.js';
 import { BASE, SECRET, TOKEN, TOKEN2, makeClient, netError, setupNock, tokenOk } from './helpers.js';
 
 /** Every rendering of an error a user or a log could ever see. */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_RETRY } from '../../src/cxone/config.js';
-import { backoffMs, decideRetry, mayHaveBeenProcessed, parseRetryAfter } from '../../src/cxone/retry-policy.js';
+import { DEFAULT_RETRY } from '../../src/transport/retry-policy.js';
+import { backoffMs, decideRetry, mayHaveBeenProcessed, parseRetryAfter } from '../../src/transport/retry-policy.js';
 
 const P = DEFAULT_RETRY;
 const FAR = Number.POSITIVE_INFINITY;

@@ -2,11 +2,11 @@
  * Turns whatever got rejected with into one of the project's typed errors, naming the method and
  * URL, never the body of a request, a token or the secret (`scrub` removes them from server text).
  */
-import { CxqError, NetworkError, OutcomeUnknownError } from '../errors.js';
+import { CxqError, NetworkError, OutcomeUnknownError } from '../../errors.js';
 import { TOKEN_PATH } from './auth.js';
 import { apiError, parseErrorBody, tokenError, type ErrorBody } from './api-errors.js';
 import type { ClientConfig } from './config.js';
-import { mayHaveBeenProcessed } from './retry-policy.js';
+import { mayHaveBeenProcessed } from '../../transport/retry-policy.js';
 
 /** What one call (all its attempts) has been through; carried in got's `context`. */
 export interface CallState {

@@ -1,7 +1,8 @@
 import nock from 'nock';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { ApiError, CredentialsError, CxqError } from '../../src/errors.js';
-import { ALL_SCOPES, type Queue } from '../../src/cxone/types.js';
+import { ApiError, CredentialsError, CxqError } from '../../../src/errors.js';
+import { type Queue } from '../../../src/model/queue.js';
+import { ALL_SCOPES } from '../../../src/providers/v2/types.js';
 import { BASE, SECRET, TOKEN, TOKEN2, makeClient, setupNock, tokenOk } from './helpers.js';
 
 const Q = '/api/v2/routing/queues';

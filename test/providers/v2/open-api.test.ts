@@ -1,11 +1,11 @@
 import nock from 'nock';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { Command } from 'commander';
-import { addApiOptions } from '../../src/cli/api-options.js';
-import { openApi } from '../../src/cli/run/open-api.js';
-import type { CliContext } from '../../src/cli/io.js';
-import { ConfigError } from '../../src/errors.js';
-import { silentLogger } from '../../src/log.js';
+import { addApiOptions } from '../../../src/cli/api-options.js';
+import { openApi } from '../../../src/cli/run/open-api.js';
+import type { CliContext } from '../../../src/cli/io.js';
+import { ConfigError } from '../../../src/errors.js';
+import { silentLogger } from '../../../src/log.js';
 import { Readable } from 'node:stream';
 import { setupNock } from './helpers.js';
 

@@ -2,7 +2,17 @@
  * Which failures are retried, and after how long. Pure: got's retry machinery asks `decideRetry`
  * after every failed attempt and sleeps what it answers.
  */
-import type { RetryPolicy } from './config.js';
+
+export interface RetryPolicy {
+  /** Attempts in total, the first one included. */
+  tries: number;
+  /** First backoff ceiling; doubles per attempt (full jitter: the wait is uniform in [0, ceiling]). */
+  baseDelayMs: number;
+  /** Largest single backoff. */
+  maxDelayMs: number;
+}
+
+export const DEFAULT_RETRY: RetryPolicy = { tries: 5, baseDelayMs: 1_000, maxDelayMs: 30_000 };
 
 export const RETRY_STATUSES: readonly number[] = [429, 500, 502, 503, 504];
 
