@@ -15,6 +15,8 @@
 #   3. put that digest in BASE_DIGEST below and run scripts/docker-check.sh.
 #   Renovate and Dependabot (docker ecosystem) update FROM digests like this one by themselves.
 #
+# The digest is the image index public pins of this tag name; Docker Hub was unreachable where it
+# was written, so verify it (step 2) before a release: a wrong digest fails the pull, nothing else.
 # BASE_DIGEST is an ARG only so that scripts/docker-check.sh can build on a locally made stand-in
 # of the base (no registry, so no digest; see docs/ci/docker.md). Leave it alone for real builds.
 ARG BASE_DIGEST=@sha256:2fe369e969550cde8e867afc3fe370b260140cab4a23d467074295b42163d553
