@@ -10,8 +10,8 @@ export interface TextOut {
   isTTY?: boolean;
 }
 
-/** The working directory that relative paths resolve against, and the logger. */
+/** The working directory that relative paths resolve against, the environment, and the logger. */
 export interface RunContext {
-  io: { cwd: string };
+  io: { cwd: string; env: Record<string, string | undefined> };
   logger: Logger;
 }

@@ -2,6 +2,7 @@ import { closeSync, fdatasync, mkdirSync, openSync, readFileSync, writeSync } fr
 import { promisify } from 'node:util';
 import { dirname } from 'node:path';
 import { FileError } from '../errors.js';
+import { writeHint } from '../util/write-atomic.js';
 import type { JournalEvent } from './types.js';
 
 /** `apply-X.json` → `apply-X.journal.jsonl`: the journal lives next to the report it feeds. */
@@ -45,7 +46,7 @@ export class Journal implements JournalSink {
       return new Journal(file, openSync(file, 'a'));
     } catch (err) {
       throw new FileError(file, `cannot open the apply journal ${file}: ${reason(err)}`, {
-        hint: 'Choose a writable place with --report FILE.',
+        hint: writeHint(err, 'Choose a writable place with --report FILE. Nothing was sent to the tenant.'),
         cause: err,
       });
     }

@@ -22,7 +22,7 @@ export interface ApplySource {
 
 /** `--dir`: validate and plan now (one list read), pairing each change with the live object read. */
 export async function sourceFromDirectory(ctx: RunContext, api: CxoneApi, dir: string): Promise<ApplySource> {
-  const [{ plan, live }, commit] = await Promise.all([planFromDirectory(ctx, api, dir), gitCommit(ctx.io.cwd)]);
+  const [{ plan, live }, commit] = await Promise.all([planFromDirectory(ctx, api, dir), gitCommit(ctx.io.cwd, ctx.io.env)]);
   return { mode: 'dir', plan, tasks: tasksFromChanges(plan.changes, live), gitCommit: commit, planChecksum: null };
 }
 

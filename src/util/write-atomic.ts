@@ -6,13 +6,33 @@ import { FileError } from '../errors.js';
 
 const DEFAULT_HINT = 'Check that the directory exists or can be created and is writable.';
 
+/** errno codes that mean "this user or this mount may not write here", not "the path is wrong". */
+const NOT_WRITABLE = new Set(['EACCES', 'EPERM', 'EROFS']);
+
+/**
+ * The usual cause in CI: the image runs as uid 1000 (`node`) while the checkout mounted at /work
+ * belongs to the runner (uid 1001 on GitHub-hosted runners), or the mount is read-only.
+ */
+export const RUN_AS_OWNER_HINT =
+  'This user may not write there. In Docker, run cxq as the owner of the mounted directory: ' +
+  '`docker run --user "$(id -u):$(id -g)" …`, and do not mount it read-only.';
+
+/**
+ * The hint for a failed write: `hint` as given, preceded by `RUN_AS_OWNER_HINT` when the error is
+ * a permission or read-only-filesystem refusal (EACCES, EPERM, EROFS). Pure.
+ */
+export function writeHint(err: unknown, hint: string): string {
+  const code = (err as NodeJS.ErrnoException | null | undefined)?.code;
+  return code !== undefined && NOT_WRITABLE.has(code) ? `${RUN_AS_OWNER_HINT} Otherwise: ${hint}` : hint;
+}
+
 function tempFor(file: string): string {
   return `${file}.${randomUUID().slice(0, 8)}.tmp`;
 }
 
 function writeFailed(file: string, err: unknown, hint: string): FileError {
   const reason = (err as NodeJS.ErrnoException).code ?? (err as Error).message;
-  return new FileError(file, `cannot write ${file}: ${reason}`, { hint, cause: err });
+  return new FileError(file, `cannot write ${file}: ${reason}`, { hint: writeHint(err, hint), cause: err });
 }
 
 /**

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { FileError } from '../../src/errors.js';
-import { writeFileAtomic, writeFileAtomicSync } from '../../src/util/write-atomic.js';
+import { writeFileAtomic, writeFileAtomicSync, writeHint } from '../../src/util/write-atomic.js';
 
 describe.each([
   ['writeFileAtomic', (f: string, t: string) => writeFileAtomic(f, t)],
@@ -30,5 +30,19 @@ describe.each([
     await expect(write(target, 'x')).rejects.toThrow(FileError);
     await expect(write(target, 'x')).rejects.toThrow(`cannot write ${target}`);
     expect(await readdir(dir)).toEqual(['file']);
+  });
+});
+
+describe('writeHint', () => {
+  const errno = (code: string): NodeJS.ErrnoException => Object.assign(new Error(code), { code });
+
+  it.each(['EACCES', 'EPERM', 'EROFS'])('puts the run-as-owner fix before the given hint on %s', (code) => {
+    const hint = writeHint(errno(code), 'Choose a writable place with --report FILE.');
+    expect(hint).toContain('docker run --user "$(id -u):$(id -g)"');
+    expect(hint.endsWith('Otherwise: Choose a writable place with --report FILE.')).toBe(true);
+  });
+
+  it.each([errno('ENOSPC'), errno('ENOTDIR'), new Error('no code'), undefined])('keeps the given hint alone for %s', (err) => {
+    expect(writeHint(err, 'h')).toBe('h');
   });
 });

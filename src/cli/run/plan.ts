@@ -18,7 +18,7 @@ export async function planCommand(ctx: CliContext, opts: PlanOptions): Promise<n
   const { plan } = await planFromDirectory(ctx, api, opts.dir);
   if (opts.out !== undefined) {
     const file = resolve(ctx.io.cwd, opts.out);
-    const saved = toSavedPlan(plan, { baseUrl: api.baseUrl, gitCommit: await gitCommit(ctx.io.cwd) });
+    const saved = toSavedPlan(plan, { baseUrl: api.baseUrl, gitCommit: await gitCommit(ctx.io.cwd, ctx.io.env) });
     await writeFileAtomic(file, `${JSON.stringify(saved, null, 2)}\n`);
     ctx.logger.info({ file, checksum: saved.checksum, gitCommit: saved.gitCommit }, 'saved plan written');
   }
