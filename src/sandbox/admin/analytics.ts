@@ -62,7 +62,7 @@ function hourContacts(skill: Readonly<GetSkill>, hour: number, seed: number, age
     // Six draws per contact whatever the branch, so one setting never reshuffles the others.
     const [inSla, within, tail, quit, talk, acw] = [rng(), rng(), rng(), rng(), rng(), rng()] as [number, number, number, number, number, number];
     const wait = inSla < slShare ? Math.floor(within * (threshold + 1)) : threshold + 1 + Math.floor(-Math.log(1 - tail) * Math.max(threshold, 10));
-    const abandoned = wait > threshold ? quit < 0.35 : quit < 0.04;
+    const abandoned = wait > threshold ? quit < 0.35 : quit < 0.08;
     const isShortAbandon = abandoned && skill['enableShortAbandon'] === true && wait < (skill['shortAbandonThreshold'] as number);
     const agentSeconds = abandoned ? 0 : Math.round(aht * (0.5 + talk));
     const ACWSeconds = abandoned ? 0 : Math.min(skill['maxSecondsACW'] as number, Math.floor(acw * 40));
