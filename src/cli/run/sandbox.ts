@@ -9,8 +9,9 @@ import type { SandboxFlags } from '../sandbox.js';
 
 /**
  * The action of `cxq sandbox`: checks the flags, listens on 127.0.0.1 and prints one line with the
- * URL and credentials, then serves until `ctx.io.signal` aborts (SIGINT/SIGTERM). Exit 0 once
- * closed; bad flags or a busy port throw UsageError/FileError before anything starts.
+ * URL and credentials (`--dialect admin`: that line, the API base and the env vars to export),
+ * then serves until `ctx.io.signal` aborts (SIGINT/SIGTERM). Exit 0 once closed; bad flags, a flag
+ * of the other dialect or a busy port throw UsageError/FileError before anything starts.
  */
 export async function sandboxCommand(ctx: CliContext, flags: SandboxFlags): Promise<number> {
   const dialect = checkDialect(flags);
