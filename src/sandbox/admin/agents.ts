@@ -134,7 +134,8 @@ export class AgentStore {
     const { agentId, proficiency, isActive } = item;
     if (!Number.isInteger(agentId)) return 'agentId must be an integer';
     if (!this.#agents.has(agentId as number)) return `agent ${String(agentId)} does not exist`;
-    if (proficiency !== undefined && (!Number.isInteger(proficiency) || (proficiency as number) < MIN_PROFICIENCY || (proficiency as number) > MAX_PROFICIENCY)) {
+    const inRange = Number.isInteger(proficiency) && (proficiency as number) >= MIN_PROFICIENCY && (proficiency as number) <= MAX_PROFICIENCY;
+    if (proficiency !== undefined && !inRange) {
       return `proficiency must be an integer from ${MIN_PROFICIENCY} to ${MAX_PROFICIENCY}`;
     }
     if (isActive !== undefined && typeof isActive !== 'boolean') return 'isActive must be true or false';

@@ -38,7 +38,9 @@ function window(ctx: AdminContext): Window | Reply {
   const end = at('endDate', now);
   const start = at('startDate', new Date(end - DAY));
   if (errors.length === 0 && end <= start) errors.push({ field: 'endDate', message: 'must be after startDate' });
-  if (errors.length === 0 && end - start > MAX_WINDOW_DAYS * DAY) errors.push({ field: 'startDate', message: `the window may span at most ${MAX_WINDOW_DAYS} days` });
+  if (errors.length === 0 && end - start > MAX_WINDOW_DAYS * DAY) {
+    errors.push({ field: 'startDate', message: `the window may span at most ${MAX_WINDOW_DAYS} days` });
+  }
   return errors.length > 0 ? invalid(errors) : { start, end, now: now.getTime() };
 }
 

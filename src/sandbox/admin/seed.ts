@@ -10,14 +10,109 @@ type SampleSkill = [name: string, fields: Record<string, unknown>, readOnly?: Re
 
 /** The sample tenant's skills, in id order (ids 1000001…). */
 export const SAMPLE_SKILLS: readonly SampleSkill[] = [
-  ['Support Phone', { mediaTypeId: 4, campaignId: 1, scriptId: 10, serviceLevelThreshold: 30, serviceLevelGoal: 80, screenPopTriggerEvent: 'CONNECT', useScreenPops: true, notes: 'Tier 1 voice', initialPriority: 1, acceleration: 2, maxPriority: 100 }],
-  ['Billing Phone', { mediaTypeId: 4, campaignId: 1, scriptId: 10, serviceLevelThreshold: 20, serviceLevelGoal: 90, enableShortAbandon: true, shortAbandonThreshold: 10, priorityBlending: true, agentRestTime: 5 }],
-  ['Support Email', { mediaTypeId: 1, campaignId: 1, scriptId: 11, serviceLevelThreshold: 3600, serviceLevelGoal: 80, emailFromAddress: 'support@example.com', requireDisposition: true, maxSecondsACW: 120, screenPopTriggerEvent: 'ACTIVE' }],
-  ['Web Chat', { mediaTypeId: 3, campaignId: 3, scriptId: 12, serviceLevelThreshold: 60, serviceLevelGoal: 85, chatWarningThreshold: 120, agentTypingIndicator: true, patronTypingPreview: true, popThankYou: true, popThankYouURL: 'https://example.com/thanks' }],
-  ['SMS Care', { mediaTypeId: 7, campaignId: 3, serviceLevelThreshold: 300, serviceLevelGoal: 75, smsTransportCodeId: 5, requireManualAccept: true }],
-  ['Voicemail Callback', { mediaTypeId: 5, isActive: false, serviceLevelThreshold: 7200, serviceLevelGoal: 50, notes: 'retired in 2025' }],
-  ['Digital Messaging', { mediaTypeId: 9, campaignId: 3, scriptId: 12, serviceLevelThreshold: 120, serviceLevelGoal: 80, enableShortAbandon: true, shortAbandonThreshold: 20, countShortAbandons: true }],
-  ['Outbound Sales', { mediaTypeId: 4, campaignId: 2, serviceLevelThreshold: 30, serviceLevelGoal: 70 }, { isOutbound: true, outboundStrategy: 'Personal Connection', isRunning: true }],
+  [
+    'Support Phone',
+    {
+      mediaTypeId: 4,
+      campaignId: 1,
+      scriptId: 10,
+      serviceLevelThreshold: 30,
+      serviceLevelGoal: 80,
+      screenPopTriggerEvent: 'CONNECT',
+      useScreenPops: true,
+      notes: 'Tier 1 voice',
+      initialPriority: 1,
+      acceleration: 2,
+      maxPriority: 100,
+    },
+  ],
+  [
+    'Billing Phone',
+    {
+      mediaTypeId: 4,
+      campaignId: 1,
+      scriptId: 10,
+      serviceLevelThreshold: 20,
+      serviceLevelGoal: 90,
+      enableShortAbandon: true,
+      shortAbandonThreshold: 10,
+      priorityBlending: true,
+      agentRestTime: 5,
+    },
+  ],
+  [
+    'Support Email',
+    {
+      mediaTypeId: 1,
+      campaignId: 1,
+      scriptId: 11,
+      serviceLevelThreshold: 3600,
+      serviceLevelGoal: 80,
+      emailFromAddress: 'support@example.com',
+      requireDisposition: true,
+      maxSecondsACW: 120,
+      screenPopTriggerEvent: 'ACTIVE',
+    },
+  ],
+  [
+    'Web Chat',
+    {
+      mediaTypeId: 3,
+      campaignId: 3,
+      scriptId: 12,
+      serviceLevelThreshold: 60,
+      serviceLevelGoal: 85,
+      chatWarningThreshold: 120,
+      agentTypingIndicator: true,
+      patronTypingPreview: true,
+      popThankYou: true,
+      popThankYouURL: 'https://example.com/thanks',
+    },
+  ],
+  [
+    'SMS Care',
+    {
+      mediaTypeId: 7,
+      campaignId: 3,
+      serviceLevelThreshold: 300,
+      serviceLevelGoal: 75,
+      smsTransportCodeId: 5,
+      requireManualAccept: true,
+    },
+  ],
+  [
+    'Voicemail Callback',
+    {
+      mediaTypeId: 5,
+      isActive: false,
+      serviceLevelThreshold: 7200,
+      serviceLevelGoal: 50,
+      notes: 'retired in 2025',
+    },
+  ],
+  [
+    'Digital Messaging',
+    {
+      mediaTypeId: 9,
+      campaignId: 3,
+      scriptId: 12,
+      serviceLevelThreshold: 120,
+      serviceLevelGoal: 80,
+      enableShortAbandon: true,
+      shortAbandonThreshold: 20,
+      countShortAbandons: true,
+    },
+  ],
+  [
+    'Outbound Sales',
+    {
+      mediaTypeId: 4,
+      campaignId: 2,
+      serviceLevelThreshold: 30,
+      serviceLevelGoal: 70,
+    },
+    { isOutbound: true, outboundStrategy: 'Personal Connection', isRunning: true },
+  ],
 ];
 
 /** The sample agents: [userName, firstName, lastName, teamId, isActive]. */
@@ -51,7 +146,8 @@ const pick = <T>(rng: Prng, xs: readonly T[]): T => xs[Math.floor(rng() * xs.len
 
 function seedSample(state: AdminState): void {
   for (const [userName, firstName, lastName, teamId, isActive] of SAMPLE_AGENTS) {
-    state.agents.addAgent({ userName, firstName, lastName, emailAddress: `${userName}@example.com`, isActive, teamId, teamName: TEAMS[teamId]! });
+    const emailAddress = `${userName}@example.com`;
+    state.agents.addAgent({ userName, firstName, lastName, emailAddress, isActive, teamId, teamName: TEAMS[teamId]! });
   }
   for (const [skillName, fields, readOnly] of SAMPLE_SKILLS) {
     const skill = state.skills.insert({ skillName, ...fields }, readOnly);
@@ -68,9 +164,9 @@ function seedGenerated(state: AdminState, count: number, seed: number): void {
   for (let i = 1; i <= Math.ceil(count / 4); i++) {
     const n = String(i).padStart(5, '0');
     const teamId = 1 + (i % 3);
-    agents.push(
-      state.agents.addAgent({ userName: `agent.${n}`, firstName: 'Agent', lastName: n, emailAddress: `agent.${n}@example.com`, isActive: true, teamId, teamName: TEAMS[teamId]! }).agentId,
-    );
+    const userName = `agent.${n}`;
+    const agent = { userName, firstName: 'Agent', lastName: n, emailAddress: `${userName}@example.com`, isActive: true, teamId, teamName: TEAMS[teamId]! };
+    agents.push(state.agents.addAgent(agent).agentId);
   }
   for (let i = 1; i <= count; i++) {
     const mediaTypeId = pick(rng, [4, 4, 4, 3, 1, 7, 9]);
@@ -91,7 +187,9 @@ function seedGenerated(state: AdminState, count: number, seed: number): void {
     const n = Math.min(agents.length, intBetween(rng, 2, 4));
     const chosen = new Set<number>();
     while (chosen.size < n) chosen.add(pick(rng, agents));
-    for (const agentId of chosen) state.agents.set(skill.skillId, agentId, { proficiency: intBetween(rng, 1, 20), isActive: rng() < 0.9 }, true);
+    for (const agentId of chosen) {
+      state.agents.set(skill.skillId, agentId, { proficiency: intBetween(rng, 1, 20), isActive: rng() < 0.9 }, true);
+    }
   }
 }
 

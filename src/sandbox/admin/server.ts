@@ -69,7 +69,19 @@ export interface AdminSandboxOptions {
 
 /** Settings that can change while the sandbox runs. */
 export type AdminSandboxFaults = Partial<
-  Pick<AdminSandboxOptions, 'faultRate' | 'resetRate' | 'lostResponseRate' | 'latencyMs' | 'rateLimit' | 'writeFailureRate' | 'retryAfter' | 'putOmitted' | 'readOnlyInPut' | 'wrapSkillGet'>
+  Pick<
+    AdminSandboxOptions,
+    | 'faultRate'
+    | 'resetRate'
+    | 'lostResponseRate'
+    | 'latencyMs'
+    | 'rateLimit'
+    | 'writeFailureRate'
+    | 'retryAfter'
+    | 'putOmitted'
+    | 'readOnlyInPut'
+    | 'wrapSkillGet'
+  >
 >;
 
 /** A running admin sandbox. */
@@ -103,9 +115,17 @@ function checkOptions(o: AdminSandboxOptions): void {
   }
   for (const key of ['latencyMs', 'rateLimit', 'port', 'skills', 'tokenTtlSeconds'] as const) {
     const v = o[key];
-    if (v !== undefined && !(typeof v === 'number' && v >= 0 && Number.isFinite(v))) throw new RangeError(`admin sandbox option ${key} must be a finite number >= 0, got ${String(v)}`);
+    if (v !== undefined && !(typeof v === 'number' && v >= 0 && Number.isFinite(v))) {
+      throw new RangeError(`admin sandbox option ${key} must be a finite number >= 0, got ${String(v)}`);
+    }
   }
-  if (o.maxTop !== undefined && !(Number.isInteger(o.maxTop) && o.maxTop >= 1)) throw new RangeError(`admin sandbox option maxTop must be an integer >= 1`);
+  if (o.maxTop !== undefined && !(Number.isInteger(o.maxTop) && o.maxTop >= 1)) {
+    throw new RangeError('admin sandbox option maxTop must be an integer >= 1');
+  }
+  const v = o.versions;
+  if (v !== undefined && !(Number.isInteger(v.min) && Number.isInteger(v.max) && v.min >= 1 && v.min <= v.max)) {
+    throw new RangeError('admin sandbox option versions must be integers with 1 <= min <= max');
+  }
   if (o.accessKeyId === CONSOLE_KEY.accessKeyId) throw new RangeError('admin sandbox option accessKeyId must not be the console key id');
 }
 
