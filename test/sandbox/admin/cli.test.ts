@@ -69,7 +69,7 @@ describe('cxq sandbox --dialect admin', () => {
   });
 
   it('takes a custom access key, never prints its secret, and applies token TTL, put mode and Retry-After', async () => {
-    const cmd = startCommand(['--dialect', 'admin', '--access-key-id', 'ci', '--access-key-secret', 'hunter2', '--token-ttl', '120', '--rate-limit', '1', '--retry-after']);
+    const cmd = startCommand(['--dialect', 'admin', '--access-key-id', 'ci', '--access-key-secret', 'hunter2', '--token-ttl', '120', '--rate-limit', '0.01', '--retry-after']);
     const banner = await cmd.ready;
     expect(banner).not.toContain('hunter2');
     expect(exported(banner)['CXONE_ACCESS_KEY_SECRET']).toBe('<--access-key-secret>');
@@ -84,7 +84,8 @@ describe('cxq sandbox --dialect admin', () => {
     const h = { authorization: `Bearer ${body.access_token}`, accept: 'application/json' };
     expect((await fetch(`${base}/inContactAPI/services/v33.0/agents`, { headers: h })).status).toBe(200);
     const limited = await fetch(`${base}/inContactAPI/services/v33.0/agents`, { headers: h });
-    expect([limited.status, limited.headers.get('retry-after')]).toEqual([429, '1']);
+    expect(limited.status).toBe(429);
+    expect(Number(limited.headers.get('retry-after'))).toBeGreaterThanOrEqual(99);
     cmd.controller.abort();
     expect(await cmd.done).toBe(0);
   });
