@@ -13,6 +13,18 @@ export interface SandboxFlags {
   rateLimit: string;
   faultRate: string;
   propagationMs: string;
+  /** `v2` (default) or `admin`. */
+  dialect: string;
+  /** Admin dialect only (undefined unless given). */
+  skills?: string;
+  accessKeyId?: string;
+  accessKeySecret?: string;
+  tokenTtl?: string;
+  putOmitted?: string;
+  writeFailureRate?: string;
+  retryAfter?: boolean;
+  /** Long names of the flags given on the command line (filled in by the action). */
+  given?: string[];
 }
 
 const DEFAULT_PORT = 8471;
@@ -34,5 +46,16 @@ export function registerSandbox(program: Command, run: ActionRunner): void {
     .option('--rate-limit <rps>', 'requests per second per client before 429 (0 = unlimited)', '0')
     .option('--fault-rate <p>', 'share (0..1) of requests answered 503', '0')
     .option('--propagation-ms <ms>', 'how long GET/list show the previous version after a PUT', '0')
-    .action((flags: SandboxFlags) => run(async (ctx) => (await import('./run/sandbox.js')).sandboxCommand(ctx, flags)));
+    .option('--dialect <d>', 'API dialect to serve: v2 (shared/cxone-api.md) or admin (the CXone Admin API)', 'v2')
+    .option('--skills <n>', 'admin: extra generated skills')
+    .option('--access-key-id <id>', 'admin: access key id the sandbox accepts (default sandbox)')
+    .option('--access-key-secret <s>', 'admin: access key secret the sandbox accepts (default sandbox)')
+    .option('--token-ttl <s>', 'admin: token lifetime in seconds (default 3600)')
+    .option('--put-omitted <mode>', 'admin: a skill PUT resets (reset, default) or keeps (keep) the fields it omits')
+    .option('--write-failure-rate <p>', 'admin: share (0..1) of skill writes answered 200 with a failure body')
+    .option('--retry-after', 'admin: send Retry-After on 429 (default: none, like the real API)')
+    .action((flags: SandboxFlags, cmd: Command) => {
+      const given = cmd.options.map((o) => o.attributeName()).filter((name) => cmd.getOptionValueSource(name) === 'cli');
+      return run(async (ctx) => (await import('./run/sandbox.js')).sandboxCommand(ctx, { ...flags, given }));
+    });
 }

@@ -4,10 +4,14 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { FieldError } from '../errors.js';
 
-/** What a route handler answers. `lose` destroys the connection after the handler ran (lost answer). */
+/**
+ * What a route handler answers. `lose` destroys the connection after the handler ran (lost answer).
+ * `text` is sent as is (with `headers['content-type']`) instead of `body` as JSON.
+ */
 export interface Reply {
   status: number;
   body?: unknown;
+  text?: string;
   headers?: Record<string, string>;
   lose?: boolean;
 }
@@ -48,7 +52,7 @@ export function badRequest(errors: readonly FieldError[], message?: string): Rep
 
 /** Writes a reply as JSON. */
 export function sendReply(res: ServerResponse, reply: Reply): void {
-  const payload = reply.body === undefined ? '' : JSON.stringify(reply.body);
+  const payload = reply.text ?? (reply.body === undefined ? '' : JSON.stringify(reply.body));
   res.writeHead(reply.status, {
     'content-type': 'application/json; charset=utf-8',
     'content-length': Buffer.byteLength(payload),

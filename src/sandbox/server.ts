@@ -11,6 +11,7 @@ import { silentLogger, type Logger } from '../log.js';
 import { TokenStore } from './auth.js';
 import { FaultInjector, RateLimiter } from './limits.js';
 import { Pipeline, type SandboxStats } from './pipeline.js';
+import { v2Dialect } from './routes.js';
 import { seedSandbox } from './seed.js';
 import { SandboxState } from './state.js';
 
@@ -124,7 +125,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     resetRate: options.resetRate ?? 0,
     lostResponseRate: options.lostResponseRate ?? 0,
   });
-  const pipeline = new Pipeline({ state, tokens, limiter, faults, logger });
+  const pipeline = new Pipeline({ dialect: v2Dialect(state, tokens), limiter, faults, logger });
   pipeline.latencyMs = options.latencyMs ?? 0;
   let closed = false;
 

@@ -2,22 +2,34 @@ import { stat } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { DEFAULT_DEFINITIONS_DIR } from '../../definitions/types.js';
 import { FileError, UsageError } from '../../errors.js';
+import { startAdminSandbox, type AdminSandboxHandle, type AdminSandboxOptions } from '../../sandbox/admin/server.js';
 import { startSandbox, type SandboxHandle, type SandboxOptions } from '../../sandbox/server.js';
 import { EXIT_OK, type CliContext } from '../io.js';
 import type { SandboxFlags } from '../sandbox.js';
 
 /**
  * The action of `cxq sandbox`: checks the flags, listens on 127.0.0.1 and prints one line with the
- * URL and credentials, then serves until `ctx.io.signal` aborts (SIGINT/SIGTERM). Exit 0 once
- * closed; bad flags or a busy port throw UsageError/FileError before anything starts.
+ * URL and credentials (`--dialect admin`: that line, the API base and the env vars to export),
+ * then serves until `ctx.io.signal` aborts (SIGINT/SIGTERM). Exit 0 once closed; bad flags, a flag
+ * of the other dialect or a busy port throw UsageError/FileError before anything starts.
  */
 export async function sandboxCommand(ctx: CliContext, flags: SandboxFlags): Promise<number> {
-  const options = await sandboxOptions(flags, ctx.io.cwd);
-  const sb = await listen({ ...options, logger: ctx.logger });
-  const secret = flags.clientSecret === 'sandbox' ? 'sandbox' : '<--client-secret>';
-  ctx.io.stdout.write(
-    `cxq sandbox listening on ${sb.baseUrl} (${sb.state.queueCount} queues, ${sb.state.skills().length} skills; credentials ${flags.clientId}/${secret})\n`,
-  );
+  const dialect = checkDialect(flags);
+  let sb: SandboxHandle | AdminSandboxHandle;
+  if (dialect === 'admin') {
+    const options = adminSandboxOptions(flags);
+    const admin = await listen(options.port, () => startAdminSandbox({ ...options, logger: ctx.logger }));
+    ctx.io.stdout.write(adminBanner(admin, flags));
+    sb = admin;
+  } else {
+    const options = await sandboxOptions(flags, ctx.io.cwd);
+    const v2 = await listen(options.port, () => startSandbox({ ...options, logger: ctx.logger }));
+    const secret = flags.clientSecret === 'sandbox' ? 'sandbox' : '<--client-secret>';
+    ctx.io.stdout.write(
+      `cxq sandbox listening on ${v2.baseUrl} (${v2.state.queueCount} queues, ${v2.state.skills().length} skills; credentials ${flags.clientId}/${secret})\n`,
+    );
+    sb = v2;
+  }
   await new Promise<void>((done) => {
     if (ctx.io.signal.aborted) return done();
     ctx.io.signal.addEventListener('abort', () => done(), { once: true });
@@ -75,15 +87,87 @@ export async function sandboxOptions(flags: SandboxFlags, cwd: string): Promise<
   };
 }
 
-async function listen(options: SandboxOptions): Promise<SandboxHandle> {
+async function listen<T>(port: number | undefined, start: () => Promise<T>): Promise<T> {
   try {
-    return await startSandbox(options);
+    return await start();
   } catch (err) {
     if ((err as NodeJS.ErrnoException).code === 'EADDRINUSE') {
-      throw new UsageError(`port ${options.port} on 127.0.0.1 is already in use`, {
+      throw new UsageError(`port ${port} on 127.0.0.1 is already in use`, {
         hint: 'Stop the other process or pass --port N (--port 0 picks a free port).',
       });
     }
     throw err;
   }
+}
+
+/** Flags of one dialect only, by attribute name → flag. */
+const V2_ONLY: Record<string, string> = {
+  queues: '--queues',
+  seed: '--seed',
+  clientId: '--client-id',
+  clientSecret: '--client-secret',
+  propagationMs: '--propagation-ms',
+};
+const ADMIN_ONLY: Record<string, string> = {
+  skills: '--skills',
+  accessKeyId: '--access-key-id',
+  accessKeySecret: '--access-key-secret',
+  tokenTtl: '--token-ttl',
+  putOmitted: '--put-omitted',
+  writeFailureRate: '--write-failure-rate',
+  retryAfter: '--retry-after',
+};
+
+/** The dialect named by --dialect; a UsageError for another, or for a flag of the other dialect. */
+export function checkDialect(flags: SandboxFlags): 'v2' | 'admin' {
+  if (flags.dialect !== 'v2' && flags.dialect !== 'admin') {
+    throw new UsageError(`--dialect must be v2 or admin, got "${flags.dialect}"`);
+  }
+  const foreign = flags.dialect === 'admin' ? V2_ONLY : ADMIN_ONLY;
+  const wrong = (flags.given ?? []).filter((name) => name in foreign).map((name) => foreign[name]!);
+  if (wrong.length > 0) {
+    throw new UsageError(`${wrong.join(', ')} ${wrong.length > 1 ? 'apply' : 'applies'} only with --dialect ${flags.dialect === 'admin' ? 'v2' : 'admin'}`);
+  }
+  return flags.dialect;
+}
+
+/** Turns the flags of `--dialect admin` into admin sandbox options; throws UsageError before anything starts. */
+export function adminSandboxOptions(flags: SandboxFlags): AdminSandboxOptions {
+  if (flags.accessKeyId === '' || flags.accessKeySecret === '') {
+    throw new UsageError('--access-key-id and --access-key-secret must not be empty');
+  }
+  if (flags.accessKeyId === 'console') throw new UsageError('--access-key-id console is the built-in console key; choose another id');
+  if (flags.putOmitted !== undefined && flags.putOmitted !== 'keep' && flags.putOmitted !== 'reset') {
+    throw new UsageError(`--put-omitted must be keep or reset, got "${flags.putOmitted}"`);
+  }
+  return {
+    port: numberFlag('--port', flags.port, 0, 65535),
+    skills: numberFlag('--skills', flags.skills ?? '0', 0, 1_000_000),
+    accessKeyId: flags.accessKeyId ?? 'sandbox',
+    accessKeySecret: flags.accessKeySecret ?? 'sandbox',
+    tokenTtlSeconds: numberFlag('--token-ttl', flags.tokenTtl ?? '3600', 1, 86_400),
+    putOmitted: (flags.putOmitted ?? 'reset') as 'keep' | 'reset',
+    writeFailureRate: numberFlag('--write-failure-rate', flags.writeFailureRate ?? '0', 0, 1, true),
+    retryAfter: flags.retryAfter === true,
+    latencyMs: numberFlag('--latency', flags.latency, 0, 600_000),
+    rateLimit: numberFlag('--rate-limit', flags.rateLimit, 0, 1_000_000, true),
+    faultRate: numberFlag('--fault-rate', flags.faultRate, 0, 1, true),
+  };
+}
+
+/** What `--dialect admin` prints when ready: the URL line, the API base, and the env vars to export. */
+function adminBanner(sb: AdminSandboxHandle, flags: SandboxFlags): string {
+  const { accessKeyId } = sb.accessKey;
+  const secret = flags.accessKeySecret === undefined || flags.accessKeySecret === 'sandbox' ? 'sandbox' : '<--access-key-secret>';
+  const agents = sb.state.agents.agents().length;
+  return [
+    `cxq sandbox listening on ${sb.baseUrl} (admin dialect: ${sb.state.skills.size} skills, ${agents} agents; access key ${accessKeyId}/${secret})`,
+    `  API base: ${sb.apiBase}`,
+    `  export CXONE_PROVIDER=admin`,
+    `  export CXONE_AUTH_URL=${sb.baseUrl}`,
+    `  export CXONE_API_BASE_URL=${sb.baseUrl}`,
+    `  export CXONE_ACCESS_KEY_ID=${accessKeyId}`,
+    `  export CXONE_ACCESS_KEY_SECRET=${secret}`,
+    '',
+  ].join('\n');
 }

@@ -1,0 +1,200 @@
+/**
+ * The admin sandbox's initial tenant: a small sample (skills of several media types, ten agents,
+ * assignments with proficiencies) plus `skills: N` generated skills with generated agents spread
+ * over them. Deterministic for a given seed.
+ */
+import { intBetween, mulberry32, type Prng } from '../prng.js';
+import type { AdminState } from './state.js';
+
+type SampleSkill = [name: string, fields: Record<string, unknown>, readOnly?: Record<string, unknown>];
+
+/** The sample tenant's skills, in id order (ids 1000001…). */
+export const SAMPLE_SKILLS: readonly SampleSkill[] = [
+  [
+    'Support Phone',
+    {
+      mediaTypeId: 4,
+      campaignId: 1,
+      scriptId: 10,
+      serviceLevelThreshold: 30,
+      serviceLevelGoal: 80,
+      screenPopTriggerEvent: 'CONNECT',
+      useScreenPops: true,
+      notes: 'Tier 1 voice',
+      initialPriority: 1,
+      acceleration: 2,
+      maxPriority: 100,
+    },
+  ],
+  [
+    'Billing Phone',
+    {
+      mediaTypeId: 4,
+      campaignId: 1,
+      scriptId: 10,
+      serviceLevelThreshold: 20,
+      serviceLevelGoal: 90,
+      enableShortAbandon: true,
+      shortAbandonThreshold: 10,
+      priorityBlending: true,
+      agentRestTime: 5,
+    },
+  ],
+  [
+    'Support Email',
+    {
+      mediaTypeId: 1,
+      campaignId: 1,
+      scriptId: 11,
+      serviceLevelThreshold: 3600,
+      serviceLevelGoal: 80,
+      emailFromAddress: 'support@example.com',
+      requireDisposition: true,
+      maxSecondsACW: 120,
+      screenPopTriggerEvent: 'ACTIVE',
+    },
+  ],
+  [
+    'Web Chat',
+    {
+      mediaTypeId: 3,
+      campaignId: 3,
+      scriptId: 12,
+      serviceLevelThreshold: 60,
+      serviceLevelGoal: 85,
+      chatWarningThreshold: 120,
+      agentTypingIndicator: true,
+      patronTypingPreview: true,
+      popThankYou: true,
+      popThankYouURL: 'https://example.com/thanks',
+    },
+  ],
+  [
+    'SMS Care',
+    {
+      mediaTypeId: 7,
+      campaignId: 3,
+      serviceLevelThreshold: 300,
+      serviceLevelGoal: 75,
+      smsTransportCodeId: 5,
+      requireManualAccept: true,
+    },
+  ],
+  [
+    'Voicemail Callback',
+    {
+      mediaTypeId: 5,
+      isActive: false,
+      serviceLevelThreshold: 7200,
+      serviceLevelGoal: 50,
+      notes: 'retired in 2025',
+    },
+  ],
+  [
+    'Digital Messaging',
+    {
+      mediaTypeId: 9,
+      campaignId: 3,
+      scriptId: 12,
+      serviceLevelThreshold: 120,
+      serviceLevelGoal: 80,
+      enableShortAbandon: true,
+      shortAbandonThreshold: 20,
+      countShortAbandons: true,
+    },
+  ],
+  [
+    'Outbound Sales',
+    {
+      mediaTypeId: 4,
+      campaignId: 2,
+      serviceLevelThreshold: 30,
+      serviceLevelGoal: 70,
+    },
+    { isOutbound: true, outboundStrategy: 'Personal Connection', isRunning: true },
+  ],
+];
+
+/** The sample agents: [userName, firstName, lastName, teamId, isActive]. */
+export const SAMPLE_AGENTS: readonly [string, string, string, number, boolean][] = [
+  ['ana.garcia', 'Ana', 'Garcia', 1, true],
+  ['ben.okafor', 'Ben', 'Okafor', 1, true],
+  ['chloe.martin', 'Chloe', 'Martin', 1, true],
+  ['david.chen', 'David', 'Chen', 2, true],
+  ['emma.schmidt', 'Emma', 'Schmidt', 2, true],
+  ['farah.khan', 'Farah', 'Khan', 2, true],
+  ['george.silva', 'George', 'Silva', 3, true],
+  ['hana.sato', 'Hana', 'Sato', 3, true],
+  ['ivan.petrov', 'Ivan', 'Petrov', 2, false],
+  ['julia.rossi', 'Julia', 'Rossi', 3, true],
+];
+
+const TEAMS: Readonly<Record<number, string>> = { 1: 'Tier 1', 2: 'Tier 2', 3: 'Digital' };
+
+/** Sample assignments: skill name → [userName, proficiency, isActive?]. */
+export const SAMPLE_ASSIGNMENTS: Readonly<Record<string, readonly [string, number, boolean?][]>> = {
+  'Support Phone': [['ana.garcia', 1], ['ben.okafor', 3], ['chloe.martin', 5], ['david.chen', 8, false]],
+  'Billing Phone': [['ana.garcia', 2], ['emma.schmidt', 4], ['farah.khan', 6]],
+  'Support Email': [['chloe.martin', 2], ['george.silva', 5]],
+  'Web Chat': [['hana.sato', 1], ['julia.rossi', 3], ['ben.okafor', 10]],
+  'SMS Care': [['hana.sato', 4]],
+  'Digital Messaging': [['julia.rossi', 2], ['hana.sato', 2], ['george.silva', 7]],
+  'Outbound Sales': [['david.chen', 5], ['ivan.petrov', 5]],
+};
+
+const pick = <T>(rng: Prng, xs: readonly T[]): T => xs[Math.floor(rng() * xs.length)]!;
+
+function seedSample(state: AdminState): void {
+  for (const [userName, firstName, lastName, teamId, isActive] of SAMPLE_AGENTS) {
+    const emailAddress = `${userName}@example.com`;
+    state.agents.addAgent({ userName, firstName, lastName, emailAddress, isActive, teamId, teamName: TEAMS[teamId]! });
+  }
+  for (const [skillName, fields, readOnly] of SAMPLE_SKILLS) {
+    const skill = state.skills.insert({ skillName, ...fields }, readOnly);
+    for (const [user, proficiency, isActive] of SAMPLE_ASSIGNMENTS[skillName] ?? []) {
+      state.agents.set(skill.skillId, state.agents.agentByUserName(user)!.agentId, { proficiency, isActive: isActive ?? true }, true);
+    }
+  }
+}
+
+/** `count` generated skills (`Generated Skill 00001`…) and ceil(count / 4) agents (`agent.00001`…), 2–4 agents per skill. */
+function seedGenerated(state: AdminState, count: number, seed: number): void {
+  const rng = mulberry32(seed ^ 0x9e3779b9);
+  const agents: number[] = [];
+  for (let i = 1; i <= Math.ceil(count / 4); i++) {
+    const n = String(i).padStart(5, '0');
+    const teamId = 1 + (i % 3);
+    const userName = `agent.${n}`;
+    const agent = { userName, firstName: 'Agent', lastName: n, emailAddress: `${userName}@example.com`, isActive: true, teamId, teamName: TEAMS[teamId]! };
+    agents.push(state.agents.addAgent(agent).agentId);
+  }
+  for (let i = 1; i <= count; i++) {
+    const mediaTypeId = pick(rng, [4, 4, 4, 3, 1, 7, 9]);
+    const skill = state.skills.insert({
+      skillName: `Generated Skill ${String(i).padStart(5, '0')}`,
+      mediaTypeId,
+      campaignId: pick(rng, [1, 2, 3]),
+      serviceLevelThreshold: pick(rng, [20, 30, 45, 60, 120]),
+      serviceLevelGoal: pick(rng, [70, 80, 85, 90]),
+      initialPriority: intBetween(rng, 0, 10),
+      acceleration: intBetween(rng, 1, 5),
+      maxPriority: pick(rng, [100, 500, 1000]),
+      enableShortAbandon: rng() < 0.5,
+      shortAbandonThreshold: pick(rng, [5, 10, 15]),
+      screenPopTriggerEvent: pick(rng, ['LINKED', 'CONNECT', 'ACTIVE']),
+      notes: `generated ${i} (seed ${seed})`,
+    });
+    const n = Math.min(agents.length, intBetween(rng, 2, 4));
+    const chosen = new Set<number>();
+    while (chosen.size < n) chosen.add(pick(rng, agents));
+    for (const agentId of chosen) {
+      state.agents.set(skill.skillId, agentId, { proficiency: intBetween(rng, 1, 20), isActive: rng() < 0.9 }, true);
+    }
+  }
+}
+
+/** Fills `state`: the sample tenant unless `sample` is false, then `skills` generated skills. */
+export function seedAdmin(state: AdminState, options: { sample: boolean; skills: number; seed: number }): void {
+  if (options.sample) seedSample(state);
+  seedGenerated(state, options.skills, options.seed);
+}
