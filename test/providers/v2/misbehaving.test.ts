@@ -2,6 +2,7 @@
  * Issue 12, black-box: the real CLI (in-process) against a server that misbehaves in one way per
  * test. Each test asserts the exit code and what the report or the output says.
  */
+import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -94,6 +95,8 @@ describe('a PUT 2xx is believed only when it proves the write (issue 12 §3)', (
     expect(entry).toMatchObject({ outcome: 'applied', toVersion: 5, attempts: 1, confirmed: true });
     expect(entry.unprovenAnswer).toContain('the answer showed version 2, not 5');
     expect(r.stdout).toContain('settled by a fresh read: Queue A');
+    const journal = readFileSync(join(cwd, 'r.journal.jsonl'), 'utf8').split('\n').filter((l) => l !== '').map((l) => JSON.parse(l) as Record<string, unknown>);
+    expect(journal.find((e) => e['type'] === 'result' && e['id'] === QUEUE_A)).toMatchObject({ toVersion: 5, unprovenAnswer: entry.unprovenAnswer });
   });
 
   it("200 with another queue's id after a real write: applied only from the fresh read", async () => {
@@ -192,5 +195,35 @@ describe('server text is scrubbed of every form of the secret (issue 12 §7)', (
     expect(r.code).toBe(1);
     expect(r.stderr).toContain('[redacted]');
     expect(r.stderr).not.toContain('canary');
+  });
+});
+
+describe('configuration from the environment (issue 12 §7, §9)', () => {
+  it('a base URL ending in /api/v2/ is used without it: plan works instead of "check your credentials"', async () => {
+    const s = await start({});
+    const r = await runCaptured(['--log-level', 'error', 'plan'], { env: { ...s.env(), CXONE_BASE_URL: `${s.baseUrl}/api/v2/` }, cwd });
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    expect(s.log.every((l) => !l.path.startsWith('/api/v2/api/v2'))).toBe(true);
+  });
+
+  it('a base URL that does not parse is never echoed: the variable is named and a valid one shown', async () => {
+    const s = await start({});
+    const r = await runCaptured(['--log-level', 'error', 'plan'], { env: { ...s.env(), CXONE_BASE_URL: 'S3cr3t canary pasted here' }, cwd });
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('error: CXONE_BASE_URL is not a valid URL');
+    expect(r.stderr).toContain('hint: Set CXONE_BASE_URL to a full URL such as https://us-1.api.cxm.nice.incontact.com');
+    expect(r.stderr).not.toContain('canary');
+    expect(s.log).toEqual([]);
+  });
+
+  it('CXONE_CLIENT_SECRET_FILE pointing at a FIFO: refused with a message at once, nothing sent', async () => {
+    const s = await start({});
+    execFileSync('mkfifo', [join(cwd, 'pipe')]);
+    const env = { CXONE_BASE_URL: s.baseUrl, CXONE_CLIENT_ID: 'x', CXONE_CLIENT_SECRET_FILE: 'pipe' };
+    const r = await runCaptured(['--log-level', 'error', 'plan'], { env, cwd });
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('error: CXONE_CLIENT_SECRET_FILE pipe is not a regular file (it is a FIFO (named pipe))');
+    expect(s.log).toEqual([]);
   });
 });
