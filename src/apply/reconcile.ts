@@ -1,6 +1,6 @@
 import type { CxoneApi } from '../model/api.js';
 import type { Queue } from '../model/queue.js';
-import { ApiError, NetworkError, OutcomeUnknownError } from '../errors.js';
+import { ApiError, NetworkError, OutcomeUnknownError, ResponseShapeError, ResponseTooLargeError } from '../errors.js';
 import type { Logger } from '../log.js';
 import type { DesiredFields, FieldChange } from '../plan/types.js';
 import { jsonEqual } from '../util/canonical-json.js';
@@ -241,6 +241,8 @@ export function errorOf(err: unknown): EntryError {
   }
   if (err instanceof OutcomeUnknownError) return unknownError();
   if (err instanceof NetworkError) return { status: 0, code: 'network', message: err.message, errors: [] };
+  if (err instanceof ResponseShapeError) return { status: 0, code: 'response.shape', message: err.message, errors: [] };
+  if (err instanceof ResponseTooLargeError) return { status: 0, code: 'response.too-large', message: err.message, errors: [] };
   const message = err instanceof Error ? err.message : String(err);
   return { status: 0, code: 'internal', message, errors: [] };
 }
