@@ -99,6 +99,19 @@ describe('a PUT 2xx is believed only when it proves the write (issue 12 §3)', (
     expect(journal.find((e) => e['type'] === 'result' && e['id'] === QUEUE_A)).toMatchObject({ toVersion: 5, unprovenAnswer: entry.unprovenAnswer });
   });
 
+  it('an unproven 200 whose re-read is of the wrong shape: outcome unknown, never applied', async () => {
+    await start({
+      put: (x) => json(x.res, 200, { ...x.server.write(x.id!, x.body), version: 2 }),
+      get: (x) => json(x.res, 200, { queue: 'somewhere' }),
+    });
+    const r = await run(apply);
+    expect(r.code).toBe(1);
+    const entry = reportEntry();
+    expect(entry).toMatchObject({ outcome: 'failed', error: { status: 0, code: 'outcome.unknown' } });
+    expect(entry.error!.message).toContain("re-read failed: GET /api/v2/routing/queues/00000000-0000-4000-8000-00000000000a: the answer does not have the shape");
+    expect(entry.confirmed).toBeUndefined();
+  });
+
   it("200 with another queue's id after a real write: applied only from the fresh read", async () => {
     await start({ put: (x) => (x.server.write(x.id!, x.body), json(x.res, 200, { ...x.server.truth.get(QUEUE_B), version: 5 })) });
     const r = await run(apply);
