@@ -101,3 +101,36 @@ export class PlanError extends CxqError {}
 
 /** The run was interrupted (SIGINT/SIGTERM) after in-flight work finished. */
 export class InterruptedError extends CxqError {}
+
+/**
+ * A 2xx answer that cannot be used as the contract describes it: not JSON, or JSON of the wrong
+ * shape (a list page without `results`, a health without `status`, ...). Never turned into an empty
+ * result or a default. `problems` are the first few mismatches, each a JSON pointer and what was wrong.
+ */
+export class ResponseShapeError extends CxqError {
+  constructor(
+    readonly method: string,
+    readonly path: string,
+    readonly problems: readonly string[],
+    options?: { hint?: string },
+  ) {
+    super(`${method} ${path}: the answer does not have the shape the API contract gives it: ${problems.join('; ')}`, {
+      hint:
+        options?.hint ??
+        'Check that the base URL (--base-url / CXONE_BASE_URL / CXONE_REGION) points at the CXone API itself, not a proxy or a web page; if it does, report this answer to the API provider.',
+    });
+  }
+}
+
+/** An answer whose body passed the size cap: the download was stopped there and nothing was used. */
+export class ResponseTooLargeError extends CxqError {
+  constructor(
+    readonly method: string,
+    readonly path: string,
+    readonly limitBytes: number,
+  ) {
+    super(`${method} ${path}: the answer is larger than the ${limitBytes / (1024 * 1024)} MiB cap; the download was stopped`, {
+      hint: 'No CXone answer comes near this size: check that the base URL points at the CXone API; if it does, report it to the API provider.',
+    });
+  }
+}

@@ -32,3 +32,18 @@ export function decideUnknownOutcome(input: {
   if (reread.version === sentVersion + 1) return 'applied';
   return reread.modifiedBy?.id === clientId ? 'applied' : 'noop';
 }
+
+/**
+ * Pure: why the 2xx answer to a PUT of queue `id` sent with `If-Match: sentVersion` does not prove
+ * the write, or undefined when it does. Only the same queue at exactly `sentVersion + 1` proves it:
+ * an answer at the old version (nothing written?), a lower or a much higher one, or another queue's
+ * id says nothing reliable about what the server did, so the outcome is decided from a fresh read
+ * like a lost answer's.
+ */
+export function unprovenAnswer(written: Queue, id: string, sentVersion: number): string | undefined {
+  if (written.id !== id) return `the answer was another queue (${JSON.stringify(written.id).slice(0, 60)})`;
+  if (written.version !== sentVersion + 1) {
+    return `the answer showed version ${written.version}, not ${sentVersion + 1} (one above the version sent)`;
+  }
+  return undefined;
+}

@@ -1,11 +1,11 @@
 import type { CxoneApi } from '../model/api.js';
 import type { Queue } from '../model/queue.js';
-import { ApiError, NetworkError, OutcomeUnknownError } from '../errors.js';
+import { ApiError, NetworkError, OutcomeUnknownError, ResponseShapeError, ResponseTooLargeError } from '../errors.js';
 import type { Logger } from '../log.js';
 import type { DesiredFields, FieldChange } from '../plan/types.js';
 import { jsonEqual } from '../util/canonical-json.js';
 import { mergeDesired } from './merge.js';
-import { decideUnknownOutcome } from './outcome.js';
+import { decideUnknownOutcome, unprovenAnswer } from './outcome.js';
 import { readAtLeast, type Sleep } from './propagation.js';
 import type { ApplyMode, ApplyTask, AttemptReason, EntryError, EntryResult } from './types.js';
 
@@ -44,6 +44,8 @@ interface Cursor {
   reason: AttemptReason;
   /** The If-Match version of a write whose answer was lost, until it is resolved. */
   unknownVersion: number | null;
+  /** Why the first write's own answer proved nothing (lost, unreadable, not showing the write). */
+  unproven?: string;
 }
 
 /**
@@ -55,7 +57,10 @@ interface Cursor {
  *   rounds at most, then `failed` (409).
  * - 409, `--plan`: `failed` as stale at once; the reviewed plan no longer describes the queue.
  * - lost answer: re-read and follow `decideUnknownOutcome`; one re-send at most, with the same
- *   If-Match, so a write that did land turns the re-send into a harmless 409.
+ *   If-Match, so a write that did land turns the re-send into a harmless 409. A 2xx that does not
+ *   prove the write (`unprovenAnswer`: another id, a version other than sent + 1) and a 2xx whose
+ *   body could not be read (the client's `OutcomeUnknownError`) are lost answers too; the entry
+ *   then carries `unprovenAnswer`, and `applied` comes only from the fresh read.
  * - any other API or network error: `failed` with the server's status, code, message, errors[].
  * - interrupted (`signal`) before a further PUT: `skipped` after a 409 (nothing of ours landed),
  *   `failed` with `outcome.unknown` while a lost answer is unresolved.
@@ -78,7 +83,10 @@ export async function reconcileQueue(task: ApplyTask, deps: ReconcileDeps): Prom
     await deps.onAttempt({ id: task.id, attempt: cur.attempts, version: sent, reason: cur.reason });
     try {
       const written = await deps.api.putQueue(mergeDesired(cur.live, task.desired), sent);
-      return { ...result(task, cur, 'applied', written.version, change.fields), fromVersion: sent };
+      const doubt = unprovenAnswer(written, task.id, sent);
+      if (doubt === undefined) return { ...result(task, cur, 'applied', written.version, change.fields), fromVersion: sent };
+      // Caught below and settled exactly like a lost answer: from a fresh read.
+      throw new OutcomeUnknownError('PUT', task.id, `the PUT was answered 2xx but ${doubt}`);
     } catch (err) {
       const next = await afterFailedPut(err, task, cur, sent, change.fields, deps);
       if (next) return next;
@@ -98,7 +106,8 @@ async function afterFailedPut(
   try {
     if (err instanceof OutcomeUnknownError) {
       cur.unknownVersion ??= sent;
-      deps.logger.info({ id: task.id, version: sent }, 'apply: answer lost, re-reading the queue');
+      cur.unproven ??= err.message;
+      deps.logger.info({ id: task.id, version: sent }, 'apply: answer lost or unproven, re-reading the queue');
       return await resolveUnknown(task, cur, await deps.api.getQueue(task.id), fields, deps);
     }
     if (err instanceof ApiError && err.status === 409) {
@@ -152,7 +161,7 @@ async function resolveUnknown(
       cur.live = reread;
       return result(task, cur, 'noop', reread.version, []);
     case 'resend':
-      if (afterResend || cur.reason === 'unknown-outcome') return failed(task, cur, unknownError());
+      if (afterResend || cur.reason === 'unknown-outcome') return failed(task, cur, unknownError(cur.unproven));
       if (reread.version === cur.live.version) cur.live = reread;
       cur.reason = 'unknown-outcome';
       return undefined;
@@ -169,6 +178,7 @@ async function resolveUnknown(
 
 function result(task: ApplyTask, cur: Cursor, outcome: EntryResult['outcome'], toVersion: number, fields: FieldChange[]): EntryResult {
   const entry: EntryResult = { id: task.id, name: task.name, outcome, fromVersion: cur.live.version, toVersion, attempts: cur.attempts, fields };
+  if (cur.unproven !== undefined) entry.unprovenAnswer = cur.unproven;
   if (cur.rounds === 0) return entry;
   entry.conflicts = cur.rounds;
   if (outcome === 'applied') entry.overwrote = overwritten(task.fields, fields);
@@ -231,6 +241,8 @@ export function errorOf(err: unknown): EntryError {
   }
   if (err instanceof OutcomeUnknownError) return unknownError();
   if (err instanceof NetworkError) return { status: 0, code: 'network', message: err.message, errors: [] };
+  if (err instanceof ResponseShapeError) return { status: 0, code: 'response.shape', message: err.message, errors: [] };
+  if (err instanceof ResponseTooLargeError) return { status: 0, code: 'response.too-large', message: err.message, errors: [] };
   const message = err instanceof Error ? err.message : String(err);
   return { status: 0, code: 'internal', message, errors: [] };
 }

@@ -3,7 +3,8 @@ import type { ApplyReport, EntryResult } from './types.js';
 /**
  * The few lines printed after a run: the counts, then each failed queue with the server's reason
  * (and errors[]), then each queue someone else changed during the run (what this run overwrote,
- * or that the other edit was kept), then the queues whose new version was not yet visible. Pure.
+ * or that the other edit was kept), then the queues whose outcome a fresh read had to settle (their
+ * write's answer proved nothing), then the queues whose new version was not yet visible. Pure.
  */
 export function renderApplySummary(report: ApplyReport): string {
   const s = report.summary;
@@ -18,6 +19,10 @@ export function renderApplySummary(report: ApplyReport): string {
   for (const e of report.entries) {
     if (e.conflicts === undefined) continue;
     lines.push(`  changed concurrently: ${e.name} (${e.id}): re-read after ${e.conflicts} conflict(s); ${concurrentOutcome(e)}`);
+  }
+  for (const e of report.entries) {
+    if (e.unprovenAnswer === undefined || e.outcome === 'failed') continue;
+    lines.push(`  settled by a fresh read: ${e.name} (${e.id}): ${e.outcome} (its write's own answer proved nothing: ${e.unprovenAnswer})`);
   }
   const unconfirmed = report.entries.filter((e) => e.confirmed === false);
   if (unconfirmed.length > 0) {

@@ -47,6 +47,11 @@ export interface EntryResult {
    * the plan saw, i.e. a concurrent edit of a declared field that this run replaced (git wins).
    */
   overwrote?: string[];
+  /**
+   * Set when a write's own answer proved nothing (lost, unreadable, or a 2xx not showing this queue
+   * at the version sent + 1): why. The outcome was then decided from a fresh read, never from it.
+   */
+  unprovenAnswer?: string;
 }
 
 /** Why a PUT is sent: the first write, a re-plan after a 409, or the one re-send after a lost answer. */

@@ -2,6 +2,7 @@ import { readFileSync, statSync } from 'node:fs';
 import { readdir, stat } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
 import { FileError } from '../errors.js';
+import { decodeUtf8 } from './utf8.js';
 
 /** Largest definition file read; bigger files are a problem, not a reason to run out of memory. */
 export const MAX_FILE_BYTES = 1024 * 1024;
@@ -12,8 +13,8 @@ export interface DefinitionFile {
   display: string;
 }
 
-/** The text of a file, or why it could not be read. */
-export type ReadOutcome = { text: string } | { error: string };
+/** The text of a file, or why it could not be read (with where, for an invalid UTF-8 byte). */
+export type ReadOutcome = { text: string } | { error: string; line?: number; column?: number };
 
 /** A path relative to `cwd` with `/` separators, as every location shows it. */
 export function displayPath(path: string, cwd: string): string {
@@ -58,7 +59,8 @@ export async function listDefinitionFiles(dir: string, cwd: string): Promise<Def
 
 /**
  * Reads one definition file as UTF-8, refusing files over {@link MAX_FILE_BYTES} before reading
- * them. Never throws: a directory named `x.yaml`, a dangling link, a permission error or a file
+ * them. A UTF-8 BOM is dropped; an invalid byte is an error at its line and column that shows the
+ * byte (never replaced by U+FFFD, which would change a name silently). Never throws: a directory named `x.yaml`, a dangling link, a permission error or a file
  * that is too large comes back as `{ error }` for the caller to report as a problem.
  * Synchronous on purpose: definition files are small and many, and a thread-pool round trip per
  * open/stat/read/close costs more than the read itself.
@@ -71,7 +73,10 @@ export function readDefinitionFile(path: string): ReadOutcome {
     const bytes = readFileSync(path);
     // Re-checked: the file may have grown between stat and read.
     if (bytes.length > MAX_FILE_BYTES) return { error: tooLarge(bytes.length) };
-    return { text: bytes.toString('utf8') };
+    const decoded = decodeUtf8(bytes);
+    if ('text' in decoded) return decoded;
+    const hex = decoded.byte.toString(16).toUpperCase().padStart(2, '0');
+    return { error: `invalid UTF-8 byte 0x${hex}; save the file as UTF-8`, line: decoded.line, column: decoded.column };
   } catch (err) {
     return { error: `cannot read: ${describeFsError(err as NodeJS.ErrnoException)}` };
   }

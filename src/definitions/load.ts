@@ -16,12 +16,13 @@ export interface FileResult {
 
 /**
  * Reads and parses one file. Never throws: an unreadable or over-1-MiB file is one problem at
- * its line 1, column 1 (field `(file)`).
+ * its line 1, column 1 (field `(file)`); a file that is not UTF-8, one problem at its first invalid byte.
  */
 export function loadFile(file: DefinitionFile): FileResult {
   const outcome = readDefinitionFile(file.path);
   if ('error' in outcome) {
-    return { documents: [], valid: [], problems: [{ file: file.display, line: 1, column: 1, field: '(file)', message: outcome.error }] };
+    const at = outcome.line === undefined ? { line: 1, column: 1, field: '(file)' } : { line: outcome.line, column: outcome.column ?? 1, field: '(encoding)' };
+    return { documents: [], valid: [], problems: [{ file: file.display, ...at, message: outcome.error }] };
   }
   const parsed = parseDefinitionsText(outcome.text, file.display);
   const validSet = new Set(parsed.definitions);

@@ -37,7 +37,8 @@ export interface DistributionRow {
   queue: { id: string };
   waitTimeRange: WaitTimeRange;
   abandonedCount: number;
-  answeredCount: number;
+  /** Not among the metrics asked for; present in the contract's example, so used when given. */
+  answeredCount?: number;
   waitTime: number;
 }
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { decideUnknownOutcome } from '../../src/apply/outcome.js';
+import { decideUnknownOutcome, unprovenAnswer } from '../../src/apply/outcome.js';
 import { liveQueue } from './fake-api.js';
 
 const decide = (version: number, holdsDesired: boolean, modifiedBy?: string) =>
@@ -31,5 +31,16 @@ describe('decideUnknownOutcome (the decision table)', () => {
   it('version moved and not desired: someone else wrote, conflict', () => {
     expect(decide(8, false, 'colleague')).toBe('conflict');
     expect(decide(9, false, 'cxq-client')).toBe('conflict');
+  });
+});
+
+describe('unprovenAnswer', () => {
+  const q = (id: string, version: number) => ({ id, name: 'n', version });
+  it('believes only the same queue at exactly the version sent + 1', () => {
+    expect(unprovenAnswer(q('a', 8), 'a', 7)).toBeUndefined();
+    expect(unprovenAnswer(q('a', 7), 'a', 7)).toBe('the answer showed version 7, not 8 (one above the version sent)');
+    expect(unprovenAnswer(q('a', 3), 'a', 7)).toContain('version 3');
+    expect(unprovenAnswer(q('a', 9), 'a', 7)).toContain('version 9');
+    expect(unprovenAnswer(q('b', 8), 'a', 7)).toBe('the answer was another queue ("b")');
   });
 });

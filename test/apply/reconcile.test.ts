@@ -194,3 +194,26 @@ describe('reconcileQueue: unknown outcome (each branch of the decision table)', 
     expect(api.puts).toHaveLength(1);
   });
 });
+
+describe('reconcileQueue: a 2xx that does not prove the write (issue 12 §3)', () => {
+  it('landed, but the answer shows another version: applied only from the fresh read, the doubt recorded', async () => {
+    const { api, deps, task } = setup();
+    const put = api.putQueue.bind(api);
+    api.putQueue = async (q, v) => ({ ...(await put(q, v)), version: v - 1 });
+    const r = await reconcileQueue(task, deps);
+    expect(r).toMatchObject({ outcome: 'applied', fromVersion: 7, toVersion: 8, attempts: 1 });
+    expect(r.unprovenAnswer).toBe('the PUT was answered 2xx but the answer showed version 6, not 8 (one above the version sent)');
+    expect(api.gets).toBe(1);
+    expect(api.writes.get('q1')).toBe(1);
+  });
+
+  it('nothing written, the answer the unchanged queue: one re-send with the same If-Match, then outcome unknown', async () => {
+    const { api, deps, task, attempts } = setup();
+    api.putQueue = async (q) => structuredClone(api.queues.get(q.id)!);
+    const r = await reconcileQueue(task, deps);
+    expect(r).toMatchObject({ outcome: 'failed', attempts: 2, error: { status: 0, code: 'outcome.unknown' } });
+    expect(r.error!.message).toContain('the answer showed version 7, not 8');
+    expect(attempts.map((a) => a.version)).toEqual([7, 7]);
+    expect(r.unprovenAnswer).toBeDefined();
+  });
+});

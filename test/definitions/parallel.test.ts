@@ -34,6 +34,28 @@ describe('validateDirectory on worker threads (built code)', () => {
   });
 });
 
+describe('a file that is not UTF-8 on the worker-thread path (issue 12 §6)', () => {
+  it('is the same located problem on 2 threads as on 1, never a U+FFFD in a name', async () => {
+    const { validateDirectory } = (await import(BUILT)) as {
+      validateDirectory: (dir: string, o: { cwd: string; parallelism?: number }) => Promise<ValidationResult>;
+    };
+    const root = mkdtempSync(join(tmpdir(), 'cxq-parallel-'));
+    mkdirSync(join(root, 'q'));
+    for (let f = 0; f < 240; f++) {
+      const name = f === 230 ? Buffer.from('name: Facturación\n', 'latin1') : Buffer.from(`name: Queue ${f}\n`);
+      writeFileSync(join(root, 'q', `${String(f).padStart(3, '0')}.yaml`), name);
+    }
+    const one = await validateDirectory('q', { cwd: root, parallelism: 1 });
+    const two = await validateDirectory('q', { cwd: root, parallelism: 2 });
+    expect(two).toEqual(one);
+    expect(two.problems).toEqual([
+      { file: 'q/230.yaml', line: 1, column: 16, field: '(encoding)', message: 'invalid UTF-8 byte 0xF3; save the file as UTF-8' },
+    ]);
+    expect(JSON.stringify(two.definitions)).not.toContain('\uFFFD');
+    rmSync(root, { recursive: true, force: true });
+  });
+});
+
 describe('loadFilesParallel when no worker can start', () => {
   it('loads every file on the calling thread, with the sequential result', async () => {
     // Run from TypeScript sources there is no parse-worker.js: every worker fails to start.

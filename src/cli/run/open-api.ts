@@ -12,6 +12,9 @@ import type { CliContext } from '../io.js';
  */
 export async function openApi(ctx: CliContext, opts: ApiOptions): Promise<CxoneApi> {
   const config = resolveClientConfig(ctx.io.env, opts, ctx.io.cwd);
+  if (config.apiPrefixStripped) {
+    ctx.logger.info({ baseUrl: config.baseUrl }, 'base URL ended in the API prefix /api/v2: using it without (every API path starts with it)');
+  }
   ctx.logger.debug(
     { baseUrl: config.baseUrl, concurrency: config.concurrency, maxRps: config.maxRps ?? null },
     'api client configured',

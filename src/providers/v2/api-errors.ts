@@ -72,6 +72,38 @@ export function apiError(status: number, body: ErrorBody, method: string, path: 
   return new ApiError(...args, { hint: hintFor(status, body, method, path, attempts) });
 }
 
+/**
+ * The typed error for an answer got accepted although it is not a 2xx: a 3xx (redirects are
+ * never followed, since following one could take the token elsewhere) or a 1xx/304. The message
+ * names the status and, for a redirect, only the host it points to (never a full URL: its query
+ * may hold anything); `scrub` is applied to that host.
+ */
+export function statusError(
+  status: number,
+  statusMessage: string | undefined,
+  location: string | undefined,
+  baseUrl: string,
+  call: { method: string; path: string },
+  scrub: (text: string) => string,
+): ApiError {
+  const text = `${status}${statusMessage ? ` ${statusMessage}` : ''}`;
+  const target = location === undefined ? '' : ` (redirect to ${scrub(redirectHost(location, baseUrl))})`;
+  const isRedirect = status >= 300 && status <= 399;
+  const message = `the server answered ${text}${target}${isRedirect ? '; cxq does not follow redirects' : ''}`;
+  return new ApiError(status, `http.${status}`, message, call.method, call.path, [], {
+    hint: 'Check --base-url / CXONE_BASE_URL / CXONE_REGION: it must be the CXone API host itself (e.g. https://us-1.api.cxm.nice.incontact.com), not a login page or a proxy that redirects.',
+  });
+}
+
+function redirectHost(location: string, baseUrl: string): string {
+  try {
+    const url = new URL(location, baseUrl);
+    return url.host === new URL(baseUrl).host ? `a path on ${url.host}` : url.host;
+  } catch {
+    return 'an unreadable location';
+  }
+}
+
 /** The typed error for a refusal by the token endpoint: always a credentials problem. */
 export function tokenError(status: number, body: ErrorBody, path: string): CredentialsError {
   const scopes = ALL_SCOPES.join(' ');
@@ -103,6 +135,7 @@ function hintFor(status: number, body: ErrorBody, method: string, path: string, 
     case 429:
       return `Still rate limited after ${attempts} attempt(s): lower --concurrency, set --max-rps (or CXONE_MAX_RPS) to your budget, or retry later.`;
     default:
+      if (status >= 300 && status <= 399) return 'cxq does not follow redirects: check --base-url / CXONE_BASE_URL / CXONE_REGION.';
       if (status >= 500) return `CXone answered ${status} ${attempts} time(s): it may be degraded; retry later.`;
       return undefined;
   }

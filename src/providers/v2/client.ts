@@ -9,7 +9,8 @@ import { HttpTransport } from './http.js';
 import { collectPages, type CursorPage } from './paginate.js';
 import type { Queue } from '../../model/queue.js';
 import type { AuditEntry, DistributionRow, Health, QueueMetrics, Skill } from '../../model/tenant.js';
-import type { Page } from './types.js';
+import * as shapes from './shapes.js';
+import type { Shape } from './shapes.js';
 
 export const QUEUE_PAGE_SIZE = 500;
 export const SKILL_PAGE_SIZE = 100;
@@ -25,7 +26,9 @@ const QUEUES = '/api/v2/routing/queues';
 
 /**
  * The `CxoneApi` over HTTP (see src/model/api.ts for each method's contract): list endpoints at
- * their largest page size, analytics batched at 100 selectors, every page followed.
+ * their largest page size, analytics batched at 100 selectors, every page followed. Every answer's
+ * shape is checked (src/providers/v2/shapes.ts) before it is returned: a wrong one throws
+ * `ResponseShapeError` (for a PUT, `OutcomeUnknownError`), never an empty result or a default.
  */
 export class CxoneClient implements CxoneApi {
   readonly baseUrl: string;
@@ -46,41 +49,47 @@ export class CxoneClient implements CxoneApi {
 
   listQueues(options: { pageSize?: number } = {}): Promise<Queue[]> {
     const pageSize = options.pageSize ?? QUEUE_PAGE_SIZE;
-    return this.getAll<Queue>(`${QUEUES}?pageSize=${pageSize}&pageNumber=1`);
+    return this.getAll(`${QUEUES}?pageSize=${pageSize}&pageNumber=1`, shapes.QUEUE_PAGE);
   }
 
   getQueue(id: string): Promise<Queue> {
-    return this.http.request<Queue>({ method: 'GET', path: `${QUEUES}/${encodeURIComponent(id)}` });
+    return this.http.request({ method: 'GET', path: `${QUEUES}/${encodeURIComponent(id)}` }, shapes.QUEUE);
   }
 
   putQueue(queue: Queue, version: number): Promise<Queue> {
-    return this.http.request<Queue>({
-      method: 'PUT',
-      path: `${QUEUES}/${encodeURIComponent(queue.id)}`,
-      json: { ...queue, version },
-      headers: { 'if-match': String(version) },
-    });
+    return this.http.request(
+      {
+        method: 'PUT',
+        path: `${QUEUES}/${encodeURIComponent(queue.id)}`,
+        json: { ...queue, version },
+        headers: { 'if-match': String(version) },
+      },
+      shapes.QUEUE,
+    );
   }
 
   listSkills(): Promise<Skill[]> {
-    return this.getAll<Skill>(`/api/v2/routing/skills?pageSize=${SKILL_PAGE_SIZE}&pageNumber=1`);
+    return this.getAll(`/api/v2/routing/skills?pageSize=${SKILL_PAGE_SIZE}&pageNumber=1`, shapes.SKILL_PAGE);
   }
 
   health(): Promise<Health> {
-    return this.http.request<Health>({ method: 'GET', path: '/api/v2/health' });
+    return this.http.request({ method: 'GET', path: '/api/v2/health' }, shapes.HEALTH);
   }
 
   async queueDetails(queueIds: readonly string[], range: DateRange = DEFAULT_DETAILS_RANGE): Promise<QueueMetrics[]> {
     const batches = await Promise.all(
       chunk(queueIds, MAX_SELECTORS).map((ids) =>
-        this.http.request<{ metrics?: QueueMetrics[] }>({
-          method: 'POST',
-          path: '/api/v2/analytics/queues/details/query',
-          json: { dateRange: range, groupBy: ['queue'], metrics: DETAIL_METRICS, selectors: selectors(ids) },
-        }),
+        this.http.request(
+          {
+            method: 'POST',
+            path: '/api/v2/analytics/queues/details/query',
+            json: { dateRange: range, groupBy: ['queue'], metrics: DETAIL_METRICS, selectors: selectors(ids) },
+          },
+          shapes.DETAILS,
+        ),
       ),
     );
-    return batches.flatMap((b) => b.metrics ?? []);
+    return gather(batches.map((b) => b.metrics));
   }
 
   async queueDistribution(queueIds: readonly string[], range: DateRange): Promise<DistributionRow[]> {
@@ -88,23 +97,26 @@ export class CxoneClient implements CxoneApi {
       chunk(queueIds, MAX_SELECTORS).map((ids) =>
         collectPages<DistributionRow>(
           () =>
-            this.http.request<CursorPage<DistributionRow>>({
-              method: 'POST',
-              path: '/api/v2/analytics/queues/data/query',
-              json: {
-                dateRange: range,
-                groupBy: ['waitTimeRange', 'queue'],
-                metrics: DISTRIBUTION_METRICS,
-                selectors: selectors(ids),
-                pageSize: DISTRIBUTION_PAGE_SIZE,
+            this.http.request(
+              {
+                method: 'POST',
+                path: '/api/v2/analytics/queues/data/query',
+                json: {
+                  dateRange: range,
+                  groupBy: ['waitTimeRange', 'queue'],
+                  metrics: DISTRIBUTION_METRICS,
+                  selectors: selectors(ids),
+                  pageSize: DISTRIBUTION_PAGE_SIZE,
+                },
               },
-            }),
+              shapes.DISTRIBUTION_PAGE,
+            ),
           // The cursor carries the query: the next page is a POST with an empty body.
-          (nextUri) => this.http.request<CursorPage<DistributionRow>>({ method: 'POST', path: nextUri }),
+          (nextUri) => this.http.request({ method: 'POST', path: nextUri }, shapes.DISTRIBUTION_PAGE),
         ),
       ),
     );
-    return batches.flat();
+    return gather(batches);
   }
 
   audit(query: AuditQuery): Promise<AuditEntry[]> {
@@ -116,11 +128,11 @@ export class CxoneClient implements CxoneApi {
       endTime: query.endTime ?? 'now',
       pageSize: String(AUDIT_PAGE_SIZE),
     });
-    return this.getAll<AuditEntry>(`/api/v2/audit?${params.toString()}`);
+    return this.getAll(`/api/v2/audit?${params.toString()}`, shapes.AUDIT_PAGE);
   }
 
-  private getAll<T>(firstPath: string): Promise<T[]> {
-    const get = (path: string): Promise<Page<T>> => this.http.request<Page<T>>({ method: 'GET', path });
+  private getAll<T>(firstPath: string, shape: Shape<CursorPage<T>>): Promise<T[]> {
+    const get = (path: string): Promise<CursorPage<T>> => this.http.request({ method: 'GET', path }, shape);
     return collectPages<T>(() => get(firstPath), get);
   }
 }
@@ -132,6 +144,13 @@ export function createClient(config: ClientConfig, logger: Logger): CxoneClient 
 
 function selectors(ids: readonly string[]): { id: string; type: 'queue' }[] {
   return ids.map((id) => ({ id, type: 'queue' }));
+}
+
+/** Concatenates without spreading into a call (a spread of 100,000s of items overflows the stack). */
+function gather<T>(parts: readonly (readonly T[])[]): T[] {
+  const out: T[] = [];
+  for (const part of parts) for (const item of part) out.push(item);
+  return out;
 }
 
 function chunk<T>(items: readonly T[], size: number): T[][] {

@@ -2,7 +2,7 @@
  * Client configuration from the environment and the shared API flags. Everything is validated here,
  * before a single request, so a wrong URL or a missing secret never reaches the network.
  */
-import { readFileSync } from 'node:fs';
+import { closeSync, constants, fstatSync, openSync, readSync, statSync, type Stats } from 'node:fs';
 import { resolve } from 'node:path';
 import { ConfigError, UsageError } from '../../errors.js';
 import { DEFAULT_RETRY, type RetryPolicy } from '../../transport/retry-policy.js';
@@ -29,6 +29,8 @@ export interface ClientConfig {
   maxRps?: number;
   timeouts: ClientTimeouts;
   retry: RetryPolicy;
+  /** True when the given base URL ended in the API's own prefix `/api/v2`, which was removed. */
+  apiPrefixStripped?: boolean;
 }
 
 /** The shared API flags as commander hands them over (strings, or numbers from a default). */
@@ -43,6 +45,11 @@ export const MAX_CONCURRENCY = 64;
 export const DEFAULT_TIMEOUTS: ClientTimeouts = { connectMs: 5_000, responseMs: 15_000, deadlineMs: 60_000 };
 
 const REGION_TOKEN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+/** Largest secret file read: a client secret is at most a few hundred bytes. */
+export const MAX_SECRET_FILE_BYTES = 64 * 1024;
+/** The prefix of every path of the contract; a base URL ending in it would double it. */
+const API_PREFIX = /\/api\/v2\/?$/;
+const BASE_URL_EXAMPLE = 'a full URL such as https://us-1.api.cxm.nice.incontact.com (or http://127.0.0.1:8471 for the sandbox)';
 
 /**
  * Builds the client configuration. Precedence: `--base-url` > `CXONE_BASE_URL` > `CXONE_REGION`;
@@ -58,9 +65,11 @@ export function resolveClientConfig(
 ): ClientConfig {
   const concurrency = parseConcurrency(flags.concurrency);
   const maxRps = parseMaxRps(flags.maxRps, env['CXONE_MAX_RPS']);
-  const rawUrl = nonEmpty(flags.baseUrl) ?? nonEmpty(env['CXONE_BASE_URL']);
+  const flagUrl = nonEmpty(flags.baseUrl);
+  const rawUrl = flagUrl ?? nonEmpty(env['CXONE_BASE_URL']);
   const region = nonEmpty(env['CXONE_REGION']);
-  const baseUrl = rawUrl !== undefined ? checkBaseUrl(rawUrl) : region !== undefined ? regionUrl(region) : undefined;
+  const parsed = rawUrl === undefined ? undefined : parseBaseUrl(rawUrl, flagUrl !== undefined ? '--base-url' : 'CXONE_BASE_URL');
+  const baseUrl = parsed !== undefined ? parsed.url : region !== undefined ? regionUrl(region) : undefined;
 
   const clientId = nonEmpty(env['CXONE_CLIENT_ID']);
   const clientSecret = readSecret(env, cwd);
@@ -82,34 +91,52 @@ export function resolveClientConfig(
     ...(maxRps === undefined ? {} : { maxRps }),
     timeouts: { ...DEFAULT_TIMEOUTS },
     retry: { ...DEFAULT_RETRY },
+    ...(parsed?.strippedApiPrefix ? { apiPrefixStripped: true } : {}),
   };
 }
 
-/** `https://{region}.api.cxm.nice.incontact.com`, after checking the region is one DNS label like `us-1`. */
+/**
+ * `https://{region}.api.cxm.nice.incontact.com`, after checking the region is one DNS label like
+ * `us-1`. A value that is not one is never echoed: it may be a secret pasted into the wrong variable.
+ */
 export function regionUrl(region: string): string {
   if (!REGION_TOKEN.test(region) || region.length > 32) {
-    throw new ConfigError(`CXONE_REGION "${region}" is not a region name`, {
+    throw new ConfigError('CXONE_REGION is not a region name (its value is not shown: it may be a secret pasted into the wrong variable)', {
       hint: 'Use the region of your tenant, e.g. CXONE_REGION=us-1, or set CXONE_BASE_URL to a full URL.',
     });
   }
   return `https://${region}.api.cxm.nice.incontact.com`;
 }
 
+/** {@link parseBaseUrl}'s URL alone. */
+export function checkBaseUrl(raw: string, source = 'the API base URL'): string {
+  return parseBaseUrl(raw, source).url;
+}
+
 /**
- * Validates a full base URL and returns it without trailing slashes. `http://` is accepted only for
- * loopback hosts: anywhere else the client secret and the tokens would cross the network in clear text.
+ * Validates a full base URL given by `source` (`--base-url`, `CXONE_BASE_URL`) and returns it
+ * without trailing slashes. The value is never echoed in an error (it may be a secret pasted into
+ * the wrong variable); only `source` is named. `http://` is accepted only for loopback hosts:
+ * anywhere else the client secret and the tokens would cross the network in clear text. A path
+ * ending in the API's own prefix (`.../api/v2` or `.../api/v2/`) is removed, since every path of
+ * the contract starts with it (`strippedApiPrefix` says so, for the caller to log).
  */
-export function checkBaseUrl(raw: string): string {
+export function parseBaseUrl(raw: string, source = 'the API base URL'): { url: string; strippedApiPrefix: boolean } {
   let url: URL;
   try {
     url = new URL(raw);
   } catch {
-    throw new ConfigError(`API base URL "${raw}" is not a valid URL`, {
-      hint: 'Use a full URL such as https://us-1.api.cxm.nice.incontact.com or http://127.0.0.1:8471.',
+    throw new ConfigError(`${source} is not a valid URL (its value is not shown: it may be a secret pasted into the wrong variable)`, {
+      hint: `Set ${source} to ${BASE_URL_EXAMPLE}.`,
+    });
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') {
+    throw new ConfigError(`${source} must be an https:// URL (or http:// on loopback); its value is not shown`, {
+      hint: `Set ${source} to ${BASE_URL_EXAMPLE}.`,
     });
   }
   if (url.username !== '' || url.password !== '' || url.search !== '' || url.hash !== '') {
-    throw new ConfigError('API base URL must not contain credentials, a query or a fragment', {
+    throw new ConfigError(`${source} must not contain credentials, a query or a fragment`, {
       hint: 'Give only scheme, host, port and path; credentials go in CXONE_CLIENT_ID / CXONE_CLIENT_SECRET.',
     });
   }
@@ -118,10 +145,9 @@ export function checkBaseUrl(raw: string): string {
       hint: 'Use https:// for any remote host; plain http is allowed only for 127.0.0.1, ::1 and localhost (the sandbox).',
     });
   }
-  if (url.protocol !== 'http:' && url.protocol !== 'https:') {
-    throw new ConfigError(`API base URL "${raw}" must use https:// (or http:// on loopback)`);
-  }
-  return url.href.replace(/\/+$/, '');
+  const strippedApiPrefix = API_PREFIX.test(url.pathname);
+  if (strippedApiPrefix) url.pathname = url.pathname.replace(API_PREFIX, '');
+  return { url: url.href.replace(/\/+$/, ''), strippedApiPrefix };
 }
 
 /** 127.0.0.0/8, ::1 and localhost, as the WHATWG URL parser normalises them. */
@@ -142,18 +168,66 @@ function readSecret(env: Record<string, string | undefined>, cwd: string): strin
     });
   }
   if (file === undefined) return inline;
-  let text: string;
-  try {
-    text = readFileSync(resolve(cwd, file), 'utf8');
-  } catch (err) {
-    const code = (err as NodeJS.ErrnoException).code ?? 'unreadable';
-    throw new ConfigError(`cannot read CXONE_CLIENT_SECRET_FILE ${file} (${code})`, {
-      hint: 'Check the path and that the file is readable by this user.',
-    });
-  }
-  const secret = text.replace(/\r?\n+$/, '');
+  const secret = readSecretFile(resolve(cwd, file), file).replace(/\r?\n+$/, '');
   if (secret === '') throw new ConfigError(`CXONE_CLIENT_SECRET_FILE ${file} is empty`);
   return secret;
+}
+
+/**
+ * The secret file's text. It must be a regular file (a link to one is fine: mounted secrets are
+ * links) of at most {@link MAX_SECRET_FILE_BYTES}: a FIFO would block `open` forever and a device
+ * such as /dev/zero never ends, so both are refused from `stat` before opening. It is opened
+ * non-blocking anyway and checked again on the descriptor (the path may change in between), and
+ * at most the cap plus one byte is read. `shown` names it in errors; its content never appears.
+ */
+function readSecretFile(path: string, shown: string): string {
+  const refuse = (why: string, hint = 'Point CXONE_CLIENT_SECRET_FILE at a regular file holding only the client secret.'): never => {
+    throw new ConfigError(`CXONE_CLIENT_SECRET_FILE ${shown} ${why}`, { hint });
+  };
+  const unreadable = (err: unknown): never => {
+    throw new ConfigError(`cannot read CXONE_CLIENT_SECRET_FILE ${shown} (${(err as NodeJS.ErrnoException).code ?? 'unreadable'})`, {
+      hint: 'Check the path and that the file is readable by this user.',
+    });
+  };
+  let info: Stats;
+  try {
+    info = statSync(path);
+  } catch (err) {
+    return unreadable(err);
+  }
+  checkSecretStats(info, refuse);
+  let fd: number;
+  try {
+    fd = openSync(path, constants.O_RDONLY | constants.O_NONBLOCK);
+  } catch (err) {
+    return unreadable(err);
+  }
+  try {
+    checkSecretStats(fstatSync(fd), refuse);
+    const buffer = Buffer.alloc(MAX_SECRET_FILE_BYTES + 1);
+    let length = 0;
+    for (let n = -1; n !== 0 && length < buffer.length; length += n) n = readSync(fd, buffer, length, buffer.length - length, null);
+    if (length > MAX_SECRET_FILE_BYTES) refuse(`is larger than ${MAX_SECRET_FILE_BYTES / 1024} KiB`);
+    return buffer.subarray(0, length).toString('utf8');
+  } catch (err) {
+    if (err instanceof ConfigError) throw err;
+    return unreadable(err);
+  } finally {
+    closeSync(fd);
+  }
+}
+
+function checkSecretStats(info: Stats, refuse: (why: string) => never): void {
+  if (!info.isFile()) refuse(`is not a regular file (it is ${fileKind(info)})`);
+  if (info.size > MAX_SECRET_FILE_BYTES) refuse(`is larger than ${MAX_SECRET_FILE_BYTES / 1024} KiB`);
+}
+
+function fileKind(info: Stats): string {
+  if (info.isDirectory()) return 'a directory';
+  if (info.isFIFO()) return 'a FIFO (named pipe)';
+  if (info.isCharacterDevice() || info.isBlockDevice()) return 'a device';
+  if (info.isSocket()) return 'a socket';
+  return 'not a file';
 }
 
 function parseConcurrency(raw: number | string | undefined): number {

@@ -2,10 +2,11 @@
  * Turns whatever got rejected with into one of the project's typed errors, naming the method and
  * URL, never the body of a request, a token or the secret (`scrub` removes them from server text).
  */
-import { CxqError, NetworkError, OutcomeUnknownError } from '../../errors.js';
+import { CxqError, NetworkError, OutcomeUnknownError, ResponseTooLargeError } from '../../errors.js';
 import { TOKEN_PATH } from './auth.js';
 import { apiError, parseErrorBody, tokenError, type ErrorBody } from './api-errors.js';
 import type { ClientConfig } from './config.js';
+import { MAX_RESPONSE_BYTES } from './limits.js';
 import { mayHaveBeenProcessed } from '../../transport/retry-policy.js';
 
 /** What one call (all its attempts) has been through; carried in got's `context`. */
@@ -30,6 +31,24 @@ export interface CallState {
    * retry then meets a 409, the 409 may be our own earlier write, so the outcome is unknown.
    */
   ambiguousWrite: boolean;
+  /** The answer's body passed `MAX_RESPONSE_BYTES` and its download was stopped. */
+  tooLarge: boolean;
+}
+
+const REREAD_HINT = 'Do not re-send it blindly: re-read the queue (run cxq plan again) and apply what is still needed.';
+
+/**
+ * A PUT answered 2xx whose answer proves nothing (`why`: it is not JSON, not a queue, too large,
+ * cut short): the write may have landed, so its outcome is unknown and the caller must re-read.
+ */
+export function unprovenWrite(call: CallState, status: number | undefined, why: string): OutcomeUnknownError {
+  const answered = status === undefined ? 'the answer' : `the ${status} answer`;
+  return new OutcomeUnknownError(
+    call.method,
+    call.url,
+    `PUT ${call.url}: ${answered} ${why}; the change may or may not have been applied`,
+    { hint: REREAD_HINT },
+  );
 }
 
 /** Answers to a PUT that do not prove the write was not applied (503 and 429 do prove it). */
@@ -58,16 +77,30 @@ export function toClientError(
   if (err instanceof CxqError) return err;
   const e = (typeof err === 'object' && err !== null ? err : {}) as GotLikeError;
   if (e.cause instanceof CxqError) return e.cause;
+  if (call.tooLarge) {
+    if (call.method === 'PUT') return unprovenWrite(call, undefined, `is larger than the ${MAX_RESPONSE_BYTES / (1024 * 1024)} MiB cap and was not read`);
+    return new ResponseTooLargeError(call.method, call.path, MAX_RESPONSE_BYTES);
+  }
+  if (e.response !== undefined && e.response.statusCode >= 200 && e.response.statusCode <= 299) {
+    // The status arrived but the body did not (cut short, reset while reading).
+    const status = e.response.statusCode;
+    if (call.method === 'PUT') return unprovenWrite(call, status, `could not be read (${describe(e, config)})`);
+    return new NetworkError(call.method, call.url, `${call.method} ${call.url}: the ${status} answer could not be read (${describe(e, config)})`, {
+      hint: 'Retry; if it persists, check the network and any proxy between cxq and CXone.',
+    });
+  }
   if (e.response !== undefined) {
     const status = e.response.statusCode;
-    const body = scrubBody(parseErrorBody(status, e.response.body), scrub);
+    const raw = e.response.body;
+    // Scrubbed before parsing too: the excerpt of a non-JSON body could cut a secret in half.
+    const body = scrubBody(parseErrorBody(status, typeof raw === 'string' ? scrub(raw) : raw), scrub);
     if (call.path === TOKEN_PATH && (status === 400 || status === 401)) return tokenError(status, body, call.path);
     if (call.method === 'PUT' && status === 409 && call.ambiguousWrite) {
       return new OutcomeUnknownError(
         call.method,
         call.url,
         `PUT ${call.url}: an earlier attempt was answered with a server error and the retry conflicted (409); the first attempt may have been applied`,
-        { hint: 'Do not re-send it blindly: re-read the queue (run cxq plan again) and apply what is still needed.' },
+        { hint: REREAD_HINT },
       );
     }
     return apiError(status, body, call.method, call.path, call.attempts);
@@ -81,7 +114,7 @@ export function toClientError(
       call.method,
       call.url,
       `PUT ${call.url}: the request was sent but its answer was lost (${describe(e, config)}); the change may or may not have been applied`,
-      { hint: 'Do not re-send it blindly: re-read the queue (run cxq plan again) and apply what is still needed.' },
+      { hint: REREAD_HINT },
     );
   }
   return new NetworkError(call.method, call.url, `${call.method} ${call.url} failed: ${describe(e, config)} after ${tries}`, {

@@ -6,6 +6,7 @@
 import http from 'node:http';
 import https from 'node:https';
 import { got, type Got, type NormalizedOptions, type OptionsInit, type RequestError, type Response, type RetryObject } from 'got';
+import { ResponseShapeError } from '../../errors.js';
 import type { Logger } from '../../log.js';
 import { VERSION } from '../../version.js';
 import type { ClientStats } from '../../model/api.js';
@@ -14,7 +15,11 @@ import type { ClientConfig } from './config.js';
 import { Limiter } from '../../transport/limiter.js';
 import { Pacer } from '../../transport/pacer.js';
 import { RETRY_ERROR_CODES, RETRY_STATUSES, decideRetry, parseRetryAfter, type AttemptFailure } from '../../transport/retry-policy.js';
-import { AMBIGUOUS_WRITE_STATUSES, toClientError, type CallState } from './failures.js';
+import { AMBIGUOUS_WRITE_STATUSES, toClientError, unprovenWrite, type CallState } from './failures.js';
+import { statusError } from './api-errors.js';
+import { makeScrubber } from './scrub.js';
+import { checkShape, type Shape } from './shapes.js';
+import { MAX_RESPONSE_BYTES } from './limits.js';
 
 export type Method = 'GET' | 'POST' | 'PUT';
 
@@ -49,11 +54,14 @@ export class HttpTransport {
 
   /**
    * One API call through the shared concurrency limit, with a bearer token, retried per
-   * `decideRetry` and bounded by the deadline. Resolves with the parsed JSON body of the 2xx answer;
-   * rejects with ApiError / CredentialsError / NetworkError / OutcomeUnknownError.
+   * `decideRetry` and bounded by the deadline. Resolves with the parsed JSON body of the 2xx answer,
+   * checked against `shape` when one is given; rejects with ApiError (any non-2xx, 3xx included:
+   * redirects are never followed) / CredentialsError / NetworkError / ResponseShapeError (not JSON,
+   * wrong shape) / ResponseTooLargeError (over {@link MAX_RESPONSE_BYTES}) / OutcomeUnknownError
+   * (a PUT whose answer was lost, unreadable, too large or of the wrong shape: it may have landed).
    */
-  request<T>(options: CallOptions): Promise<T> {
-    return this.limiter.run(() => this.send<T>(options, true));
+  request<T>(options: CallOptions, shape?: Shape<T>): Promise<T> {
+    return this.limiter.run(() => this.send<T>(options, true, undefined, shape));
   }
 
   private fetchToken(): Promise<TokenResponse> {
@@ -62,7 +70,7 @@ export class HttpTransport {
     return this.send<TokenResponse>({ method: 'POST', path: TOKEN_PATH }, false, form);
   }
 
-  private async send<T>(options: CallOptions, auth: boolean, form?: Record<string, string>): Promise<T> {
+  private async send<T>(options: CallOptions, auth: boolean, form?: Record<string, string>, shape?: Shape<T>): Promise<T> {
     const token = auth ? await this.tokens.token() : undefined;
     const started = Date.now();
     const call: CallState = {
@@ -78,11 +86,12 @@ export class HttpTransport {
       inFlight: false,
       sentAt: started,
       ambiguousWrite: false,
+      tooLarge: false,
     };
     const controller = new AbortController();
     const timer = setTimeout(() => controller.abort(), this.config.timeouts.deadlineMs);
     try {
-      const response = await this.got(this.config.baseUrl + options.path, {
+      const pending = this.got(this.config.baseUrl + options.path, {
         method: options.method,
         ...(options.json === undefined ? {} : { json: options.json }),
         ...(form === undefined ? {} : { form }),
@@ -90,7 +99,14 @@ export class HttpTransport {
         context: { call },
         signal: controller.signal,
       });
-      return response.body as T;
+      // Stop the download as soon as the body (or its announced length) passes the cap: got would
+      // otherwise buffer all of it before anything could look at its size.
+      pending.on('downloadProgress', ({ transferred, total }) => {
+        if (call.tooLarge || Math.max(transferred, total ?? 0) <= MAX_RESPONSE_BYTES) return;
+        call.tooLarge = true;
+        controller.abort();
+      });
+      return this.readAnswer(await pending, call, shape);
     } catch (err) {
       throw toClientError(err, call, this.config, this.scrubber());
     } finally {
@@ -98,11 +114,39 @@ export class HttpTransport {
     }
   }
 
+  /**
+   * The body of an answer got accepted, as the contract's JSON: anything but a 2xx (got accepts a
+   * 3xx when redirects are not followed) is an ApiError; a body that is not JSON or not of `shape`
+   * is a ResponseShapeError, or for a PUT an OutcomeUnknownError (the write may have landed).
+   */
+  private readAnswer<T>(response: Response, call: CallState, shape: Shape<T> | undefined): T {
+    const status = response.statusCode;
+    const scrub = this.scrubber();
+    if (status < 200 || status > 299) {
+      throw statusError(status, response.statusMessage, response.headers['location'], this.config.baseUrl, call, scrub);
+    }
+    let body: unknown;
+    try {
+      body = JSON.parse(String(response.body));
+    } catch {
+      if (call.method === 'PUT') throw unprovenWrite(call, status, 'is not JSON');
+      throw new ResponseShapeError(call.method, call.path, ['the body is not JSON']);
+    }
+    if (shape === undefined) return body as T;
+    try {
+      return checkShape(shape, body, call.method, call.path, scrub);
+    } catch (err) {
+      if (call.method === 'PUT' && err instanceof ResponseShapeError) throw unprovenWrite(call, status, `is not a queue (${err.problems.join('; ')})`);
+      throw err;
+    }
+  }
+
   private createGot(): Got {
     const { timeouts, retry, concurrency } = this.config;
     const agentOptions = { keepAlive: true, maxSockets: concurrency + 1 };
     return got.extend({
-      responseType: 'json',
+      // Parsed by readAnswer, after the status and size checks.
+      responseType: 'text',
       followRedirect: false,
       agent: { http: new http.Agent(agentOptions), https: new https.Agent(agentOptions) },
       headers: { 'user-agent': `cxq/${VERSION}`, accept: 'application/json' },
@@ -202,9 +246,9 @@ export class HttpTransport {
     return delayMs;
   }
 
+  /** The one scrubber for server text: every form of the secret and of the current token. */
   private scrubber(): (text: string) => string {
-    const secrets = [this.config.clientSecret, ...this.tokens.secrets()].filter((s) => s.length >= 4);
-    return (text) => secrets.reduce((t, s) => t.split(s).join('[redacted]'), text);
+    return makeScrubber([this.config.clientSecret, ...this.tokens.secrets()]);
   }
 }
 

@@ -4,30 +4,39 @@
  * cursor (GET). Guards against a server that loops.
  */
 import { CxqError } from '../../errors.js';
+import { MAX_LIST_ITEMS, MAX_PAGES } from './limits.js';
 
-/** Most pages one list may have: 10,000 pages of 500 queues is far beyond any tenant. */
-export const MAX_PAGES = 10_000;
+export { MAX_LIST_ITEMS, MAX_PAGES };
 
+/** A page as the client hands it over, its shape already checked (`results` always present). */
 export interface CursorPage<T> {
-  results?: T[];
+  results: T[];
   nextUri?: string | null;
 }
 
 /**
  * Fetches `first`, then every `nextUri` with `next(nextUri)`, and returns all results in order.
  * Stops when `nextUri` is absent, null or empty. Throws `CxqError` if a `nextUri` repeats (the
- * server would loop forever) or after `maxPages` pages; errors of a fetch propagate unchanged.
+ * server would loop forever), after `maxPages` pages or past `maxItems` results; errors of a fetch
+ * propagate unchanged. Results are appended one by one: spreading a page of 100,000s of items into
+ * `push(...)` overflows the call stack.
  */
 export async function collectPages<T>(
   first: () => Promise<CursorPage<T>>,
   next: (nextUri: string) => Promise<CursorPage<T>>,
   maxPages: number = MAX_PAGES,
+  maxItems: number = MAX_LIST_ITEMS,
 ): Promise<T[]> {
   const results: T[] = [];
   const seen = new Set<string>();
   let page = await first();
   for (let pages = 1; ; pages++) {
-    results.push(...(page.results ?? []));
+    if (results.length + page.results.length > maxItems) {
+      throw new CxqError(`the API returned more than ${maxItems} items for one list; stopping`, {
+        hint: 'This is far beyond any real tenant: check the base URL points at the CXone API.',
+      });
+    }
+    for (const item of page.results) results.push(item);
     const nextUri = page.nextUri;
     if (nextUri === undefined || nextUri === null || nextUri === '') return results;
     if (seen.has(nextUri)) {

@@ -7,6 +7,11 @@ import { BASE, SECRET, TOKEN, TOKEN2, makeClient, setupNock, tokenOk } from './h
 
 const Q = '/api/v2/routing/queues';
 const queue = (id: string, version = 1): Queue => ({ id, name: `Queue ${id}`, version, customField: { keep: true } });
+const row = (waitTimeRange: string) => ({ queue: { id: 'a' }, waitTimeRange, abandonedCount: 1, answeredCount: 4, waitTime: 20 });
+const entry = (id: string) => ({
+  id, timestamp: '2026-11-20T09:14:03.120Z', action: 'Update', resourceType: 'Queue', resourceId: 'q1',
+  user: { id: 'u1', name: 'U' }, changes: [{ field: 'maxWaitTime', oldValue: 1, newValue: 2 }],
+});
 const err = (status: number, code: string, message: string, extra: object = {}) => ({ status, code, message, ...extra });
 
 describe('CxoneClient on the wire', () => {
@@ -79,11 +84,11 @@ describe('CxoneClient on the wire', () => {
     const bodies: unknown[] = [];
     const scope = tokenOk(nock(BASE))
       .post('/api/v2/analytics/queues/data/query', (b: unknown) => (bodies.push(b), true))
-      .reply(200, { results: [{ queue: { id: 'a' }, waitTimeRange: '0-30' }], nextUri: '/api/v2/analytics/queues/data/query?cursor=c2' })
+      .reply(200, { results: [row('0-30')], nextUri: '/api/v2/analytics/queues/data/query?cursor=c2' })
       .post('/api/v2/analytics/queues/data/query', (b: unknown) => (bodies.push(b), true))
       .query({ cursor: 'c2' })
       .matchHeader('content-length', '0')
-      .reply(200, { results: [{ queue: { id: 'a' }, waitTimeRange: '30-60' }] });
+      .reply(200, { results: [row('30-60')] });
     const { client } = makeClient();
     const rows = await client.queueDistribution(['a'], { startDate: 'now-7d', endDate: 'now' });
     expect(rows.map((r) => r.waitTimeRange)).toEqual(['0-30', '30-60']);
@@ -102,9 +107,9 @@ describe('CxoneClient on the wire', () => {
     const scope = tokenOk(nock(BASE))
       .get('/api/v2/audit')
       .query({ resourceId: 'q1', resourceType: 'Queue', action: 'Update', startTime: 'now-1d', endTime: 'now', pageSize: '100' })
-      .reply(200, { results: [{ id: 'a1' }], nextUri: '/api/v2/audit?cursor=x' })
+      .reply(200, { results: [entry('a1')], nextUri: '/api/v2/audit?cursor=x' })
       .get('/api/v2/audit').query({ cursor: 'x' })
-      .reply(200, { results: [{ id: 'a2' }] });
+      .reply(200, { results: [entry('a2')] });
     const { client } = makeClient();
     expect((await client.audit({ resourceId: 'q1', startTime: 'now-1d' })).map((e) => e.id)).toEqual(['a1', 'a2']);
     expect(scope.isDone()).toBe(true);
@@ -118,7 +123,7 @@ describe('CxoneClient on the wire', () => {
         return JSON.stringify(b.dateRange) === '{"startDate":"now-5m","endDate":"now"}' && JSON.stringify(b.groupBy) === '["queue"]';
       })
       .times(3)
-      .reply(200, (_uri, b) => ({ metrics: (b as { selectors: { id: string }[] }).selectors.map((s) => ({ queue: { id: s.id } })) }));
+      .reply(200, (_uri, b) => ({ metrics: (b as { selectors: { id: string }[] }).selectors.map((s) => ({ queue: { id: s.id }, occupancy: 0.5, waitTime: 10, abandonedCount: 1, answeredCount: 9 })) }));
     const { client } = makeClient();
     const ids = Array.from({ length: 201 }, (_, i) => `q${i}`);
     const rows = await client.queueDetails(ids);

@@ -1,4 +1,5 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -35,7 +36,8 @@ describe('resolveClientConfig', () => {
   it('refuses a region that is not one DNS label', () => {
     const err = errorOf(() => resolveClientConfig({ ...CREDS, CXONE_REGION: 'evil.com/x' }));
     expect(err).toBeInstanceOf(ConfigError);
-    expect(err.message).toBe('CXONE_REGION "evil.com/x" is not a region name');
+    expect(err.message).toContain('CXONE_REGION is not a region name');
+    expect(err.message).not.toContain('evil.com');
   });
 
   it('names every missing variable at once', () => {
@@ -65,7 +67,7 @@ describe('resolveClientConfig', () => {
     expect(err).toBeInstanceOf(ConfigError);
     expect(err.message).toBe(`cannot read CXONE_CLIENT_SECRET_FILE ${missing} (ENOENT)`);
     const err2 = errorOf(() => resolveClientConfig({ CXONE_REGION: 'us-1', CXONE_CLIENT_ID: 'a', CXONE_CLIENT_SECRET_FILE: dir }));
-    expect(err2.message).toBe(`cannot read CXONE_CLIENT_SECRET_FILE ${dir} (EISDIR)`);
+    expect(err2.message).toBe(`CXONE_CLIENT_SECRET_FILE ${dir} is not a regular file (it is a directory)`);
   });
 
   it('refuses an empty secret file without showing anything of it', () => {
@@ -102,6 +104,66 @@ describe('resolveClientConfig', () => {
   });
 });
 
+describe('the secret file (issue 12 §7)', () => {
+  const env = (file: string) => ({ CXONE_REGION: 'us-1', CXONE_CLIENT_ID: 'a', CXONE_CLIENT_SECRET_FILE: file });
+
+  it('refuses a FIFO at once instead of hanging in open', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'cxq-secret-'));
+    const fifo = join(dir, 'pipe');
+    execFileSync('mkfifo', [fifo]);
+    const err = errorOf(() => resolveClientConfig(env(fifo)));
+    expect(err).toBeInstanceOf(ConfigError);
+    expect(err.message).toBe(`CXONE_CLIENT_SECRET_FILE ${fifo} is not a regular file (it is a FIFO (named pipe))`);
+  });
+
+  it('refuses a device (/dev/zero never ends) and a file over 64 KiB, showing nothing of either', () => {
+    expect(errorOf(() => resolveClientConfig(env('/dev/zero'))).message).toBe('CXONE_CLIENT_SECRET_FILE /dev/zero is not a regular file (it is a device)');
+    const dir = mkdtempSync(join(tmpdir(), 'cxq-secret-'));
+    writeFileSync(join(dir, 'big'), 'k'.repeat(64 * 1024 + 1));
+    writeFileSync(join(dir, 'max'), 'k'.repeat(64 * 1024));
+    const err = errorOf(() => resolveClientConfig(env('big'), {}, dir));
+    expect(err.message).toBe('CXONE_CLIENT_SECRET_FILE big is larger than 64 KiB');
+    expect(err.message).not.toContain('kkkk');
+    expect(resolveClientConfig(env('max'), {}, dir).clientSecret).toHaveLength(64 * 1024);
+  });
+
+  it('follows a link to a regular file (mounted secrets are links)', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'cxq-secret-'));
+    writeFileSync(join(dir, 'real'), 'linked-secret\n');
+    symlinkSync(join(dir, 'real'), join(dir, 'link'));
+    expect(resolveClientConfig(env('link'), {}, dir).clientSecret).toBe('linked-secret');
+  });
+});
+
+describe('base URLs (issue 12 §9)', () => {
+  it('never echoes a value that does not parse: names the variable or flag and what a valid one looks like', () => {
+    const pasted = 'S3cr3t+canary/value';
+    for (const [flags, env, name] of [
+      [{}, { ...CREDS, CXONE_BASE_URL: pasted }, 'CXONE_BASE_URL'],
+      [{ baseUrl: pasted }, { ...CREDS }, '--base-url'],
+      [{}, { ...CREDS, CXONE_BASE_URL: 'S3cr3t:canary' }, 'CXONE_BASE_URL'],
+    ] as const) {
+      const err = errorOf(() => resolveClientConfig(env, flags)) as ConfigError;
+      expect(err).toBeInstanceOf(ConfigError);
+      expect(err.message).toMatch(new RegExp(`^${name.replace('-', '\\-')} (is not a valid URL|must be an https:// URL)`));
+      expect(`${err.message} ${err.hint}`).not.toContain('canary');
+      expect(err.hint).toContain('https://us-1.api.cxm.nice.incontact.com');
+    }
+  });
+
+  it('removes the API prefix /api/v2 (with or without a trailing slash) and says so', () => {
+    for (const url of ['https://us-1.api.cxm.nice.incontact.com/api/v2', 'https://us-1.api.cxm.nice.incontact.com/api/v2/']) {
+      const c = resolveClientConfig({ ...CREDS, CXONE_BASE_URL: url });
+      expect(c.baseUrl).toBe('https://us-1.api.cxm.nice.incontact.com');
+      expect(c.apiPrefixStripped).toBe(true);
+    }
+    const proxied = resolveClientConfig({ ...CREDS, CXONE_BASE_URL: 'https://proxy.example.com/cx/api/v2' });
+    expect(proxied.baseUrl).toBe('https://proxy.example.com/cx');
+    const plain = resolveClientConfig({ ...CREDS, CXONE_BASE_URL: 'https://proxy.example.com/cx' });
+    expect(plain.apiPrefixStripped).toBeUndefined();
+  });
+});
+
 describe('checkBaseUrl', () => {
   it('allows plain http only on loopback', () => {
     for (const ok of ['http://127.0.0.1:8471', 'http://127.9.8.7', 'http://localhost:1', 'http://[::1]:80', 'https://cx.example.com']) {
@@ -117,7 +179,7 @@ describe('checkBaseUrl', () => {
 
   it('refuses credentials in the URL and other schemes', () => {
     expect(errorOf(() => checkBaseUrl('https://u:p@cx.example.com')).message).toContain('must not contain credentials');
-    expect(errorOf(() => checkBaseUrl('ftp://cx.example.com')).message).toContain('must use https://');
+    expect(errorOf(() => checkBaseUrl('ftp://cx.example.com')).message).toContain('must be an https:// URL');
     expect(errorOf(() => checkBaseUrl('not a url')).message).toContain('is not a valid URL');
   });
 
