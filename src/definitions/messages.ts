@@ -36,6 +36,8 @@ export function schemaProblems(errors: readonly ErrorObject[], ctx: DocumentCont
     // Locating is linear in the mapping's size: stop once enough is reported (hostile input).
     if (problems.length > limit) break;
     if (error.schemaPath.startsWith('#/anyOf/')) continue;
+    // The error about the key itself (carrying `propertyName`) says what is wrong; this one only echoes it.
+    if (error.keyword === 'propertyNames') continue;
     if (error.keyword !== 'type' && typed.has(error.instancePath)) continue;
     const problem = toProblem(error, ctx);
     const key = `${problem.line}:${problem.column}:${problem.field}:${problem.message}`;
@@ -71,6 +73,12 @@ function toProblem(error: ErrorObject, ctx: DocumentContext): Problem {
       return at(loc, fieldName([...segments, extra]), unknownFieldMessage(extra, segments, ctx.schema, ctx.kind));
     }
     default: {
+      if (error.propertyName !== undefined) {
+        // A rule on the keys of a map (the skill's agent user names): located at that key.
+        const { pair } = nodeAt(ctx.root, [...segments, error.propertyName]);
+        const loc = (pair && keyLocation(pair, ctx.src)) ?? valueLocation(ctx, segments);
+        return at(loc, fieldName(segments), `key ${show(error.propertyName)}: ${valueMessage(error, error.propertyName, ctx, segments)}`);
+      }
       const value = valueAt(ctx.value, segments);
       return at(valueLocation(ctx, segments), fieldName(segments), valueMessage(error, value, ctx, segments));
     }

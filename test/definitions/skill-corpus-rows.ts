@@ -30,5 +30,7 @@ export const SKILL_CORPUS: CorpusRow[] = [
   { name: 'duplicate agent', yaml: `${head}agents:\n  ana.garcia: { proficiency: 1 }\n  ana.garcia: { proficiency: 2 }\n`, field: 'agents.ana.garcia', message: 'duplicate key "ana.garcia" (first at line 4)', line: 5, column: 3 },
   { name: 'active not a boolean', yaml: `${head}agents:\n  ana.garcia: { proficiency: 1, active: "no" }\n`, field: 'agents.ana.garcia.active', message: 'must be true or false (got "no")', line: 4, column: 41 },
   { name: 'agentsExclusive without agents', yaml: `${head}agentsExclusive: true\n`, field: 'agentsExclusive', message: 'needs "agents" beside it (declare agents: {} to mean none)', line: 3, column: 1 },
+  { name: 'empty agent user name', yaml: `${head}agents:\n  "": { proficiency: 1 }\n`, field: 'agents', message: 'key "": must be at least 1 character long (got 0)', line: 4, column: 3 },
+  { name: 'agent user name too long', yaml: `${head}agents:\n  ${'u'.repeat(256)}: { proficiency: 1 }\n`, field: 'agents', message: 'must be at most 255 characters long (got 256)', line: 4, column: 3 },
   { name: 'notes too long', yaml: `${head}notes: ${'n'.repeat(1001)}\n`, field: 'notes', message: 'must be at most 1000 characters long (got 1001)', line: 3, column: 8 },
 ];
