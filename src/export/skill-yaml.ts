@@ -58,6 +58,9 @@ function exportAgents({ assignments, directory }: SkillExportAgents): DeclaredAg
     .filter((x): x is { userName: string; a: LiveAssignment } => x.userName !== undefined)
     .sort((x, y) => compareStrings(x.userName, y.userName));
   const out: DeclaredAgents = {};
-  for (const { userName, a } of named) out[userName] = { proficiency: normaliseInteger(a.proficiency) as number, active: a.active };
+  for (const { userName, a } of named) {
+    // defineProperty: a user name `__proto__` must stay a key, never become the prototype.
+    Object.defineProperty(out, userName, { value: { proficiency: normaliseInteger(a.proficiency) as number, active: a.active }, enumerable: true, writable: true, configurable: true });
+  }
   return out;
 }

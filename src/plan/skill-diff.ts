@@ -27,7 +27,8 @@ export function desiredSkill(def: SkillDefinition): SkillDesired {
     const agents: DeclaredAgents = {};
     for (const name of Object.keys(def.agents).sort(compareStrings)) {
       const { proficiency, active } = def.agents[name]!;
-      agents[name] = active === undefined ? { proficiency } : { proficiency, active };
+      // defineProperty: a user name `__proto__` must stay a key, never become the prototype.
+      Object.defineProperty(agents, name, { value: active === undefined ? { proficiency } : { proficiency, active }, enumerable: true, writable: true, configurable: true });
     }
     out.agents = agents;
   }

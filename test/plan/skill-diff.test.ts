@@ -90,3 +90,13 @@ describe('diffAgents', () => {
     expect(diffAgents({ ...base, live, declared: { 'ana.garcia': { proficiency: 1 } } }).changes).toEqual([]);
   });
 });
+
+describe('hostile user names', () => {
+  it('a __proto__ user name stays a key of the desired agents and is reported unknown, never a prototype', () => {
+    const def = skillDef('kind: Skill\nskillName: S\nagents:\n  __proto__: { proficiency: 2 }\n');
+    const desired = desiredSkill(def.definition);
+    expect(Object.keys(desired.agents!)).toEqual(['__proto__']);
+    expect(Object.getPrototypeOf(desired.agents)).toBe(Object.prototype);
+    expect(diffAgents({ declared: desired.agents, exclusive: false, live: ASSIGNED, directory: DIRECTORY }).unknown).toEqual([{ userName: '__proto__' }]);
+  });
+});
