@@ -134,3 +134,18 @@ export class ResponseTooLargeError extends CxqError {
     });
   }
 }
+
+/**
+ * A value cxq cannot map between an API's read and write shapes (an unknown enum string, two
+ * spellings of one field that disagree). Raised before anything is sent: cxq never guesses a
+ * conversion, because a wrong guess would be written to production.
+ */
+export class WireMappingError extends CxqError {
+  constructor(
+    readonly field: string,
+    message: string,
+    options?: { hint?: string; cause?: unknown },
+  ) {
+    super(message, options);
+  }
+}

@@ -1,7 +1,7 @@
 import type { Problem } from '../errors.js';
 import { readDefinitionFile, type DefinitionFile } from './files.js';
 import { parseDefinitionsText } from './parse.js';
-import type { LoadedDefinition } from './types.js';
+import type { LoadedDefinition, LoadedSkillDefinition } from './types.js';
 
 /**
  * What one file yields, in a form that survives a copy between threads: every mapping document
@@ -12,6 +12,8 @@ export interface FileResult {
   documents: LoadedDefinition[];
   valid: number[];
   problems: Problem[];
+  /** The file's `kind: Skill` documents and the indexes of the valid ones; only when it has any. */
+  skills?: { documents: LoadedSkillDefinition[]; valid: number[] };
 }
 
 /**
@@ -25,12 +27,22 @@ export function loadFile(file: DefinitionFile): FileResult {
     return { documents: [], valid: [], problems: [{ file: file.display, ...at, message: outcome.error }] };
   }
   const parsed = parseDefinitionsText(outcome.text, file.display);
-  const validSet = new Set(parsed.definitions);
-  const valid: number[] = [];
-  parsed.documents.forEach((d, i) => {
-    if (validSet.has(d)) valid.push(i);
+  const result: FileResult = { documents: parsed.documents, valid: validIndexes(parsed.documents, parsed.definitions), problems: parsed.problems };
+  if (parsed.skills) {
+    const { documents, definitions } = parsed.skills;
+    result.skills = { documents, valid: validIndexes(documents, definitions) };
+  }
+  return result;
+}
+
+/** Indexes in `documents` of the ones in `valid`. */
+function validIndexes<T>(documents: readonly T[], valid: readonly T[]): number[] {
+  const validSet = new Set(valid);
+  const out: number[] = [];
+  documents.forEach((d, i) => {
+    if (validSet.has(d)) out.push(i);
   });
-  return { documents: parsed.documents, valid, problems: parsed.problems };
+  return out;
 }
 
 /** Loads files in this thread, one after the other; results in `files` order. */

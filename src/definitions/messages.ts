@@ -1,11 +1,12 @@
 import type { Node } from 'yaml';
 import type { ErrorObject } from 'ajv/dist/2020.js';
 import { READ_ONLY_FIELDS } from '../model/queue.js';
+import { READ_ONLY_SKILL_FIELDS } from '../model/skill.js';
 import type { Problem } from '../errors.js';
 import { fieldName, keyLocation, locationAt, nodeAt, pointerSegments, type SourceRef } from './positions.js';
 import { knownFields, type SchemaNode } from './schema.js';
 import { closestField } from './suggest.js';
-import type { Location } from './types.js';
+import type { DefinitionKind, Location } from './types.js';
 
 /** Longest rendering of an offending value or key inside a message. */
 const MAX_SHOWN = 60;
@@ -18,6 +19,8 @@ export interface DocumentContext {
   /** The document as plain data, as validated. */
   value: unknown;
   schema: SchemaNode;
+  /** The document's kind; default Queue. Chooses the read-only hints. */
+  kind?: DefinitionKind;
 }
 
 /**
@@ -33,6 +36,8 @@ export function schemaProblems(errors: readonly ErrorObject[], ctx: DocumentCont
     // Locating is linear in the mapping's size: stop once enough is reported (hostile input).
     if (problems.length > limit) break;
     if (error.schemaPath.startsWith('#/anyOf/')) continue;
+    // The error about the key itself (carrying `propertyName`) says what is wrong; this one only echoes it.
+    if (error.keyword === 'propertyNames') continue;
     if (error.keyword !== 'type' && typed.has(error.instancePath)) continue;
     const problem = toProblem(error, ctx);
     const key = `${problem.line}:${problem.column}:${problem.field}:${problem.message}`;
@@ -54,13 +59,26 @@ function toProblem(error: ErrorObject, ctx: DocumentContext): Problem {
       const missing = String(params['missingProperty']);
       return at(valueLocation(ctx, segments), fieldName([...segments, missing]), 'required field is missing');
     }
+    case 'dependentRequired': {
+      const missing = String(params['missingProperty']);
+      const declared = String(params['property']);
+      const { pair } = nodeAt(ctx.root, [...segments, declared]);
+      const loc = (pair && keyLocation(pair, ctx.src)) ?? valueLocation(ctx, segments);
+      return at(loc, fieldName([...segments, declared]), `needs ${show(missing)} beside it (declare ${missing}: {} to mean none)`);
+    }
     case 'additionalProperties': {
       const extra = String(params['additionalProperty']);
       const { pair } = nodeAt(ctx.root, [...segments, extra]);
       const loc = (pair && keyLocation(pair, ctx.src)) ?? valueLocation(ctx, segments);
-      return at(loc, fieldName([...segments, extra]), unknownFieldMessage(extra, segments, ctx.schema));
+      return at(loc, fieldName([...segments, extra]), unknownFieldMessage(extra, segments, ctx.schema, ctx.kind));
     }
     default: {
+      if (error.propertyName !== undefined) {
+        // A rule on the keys of a map (the skill's agent user names): located at that key.
+        const { pair } = nodeAt(ctx.root, [...segments, error.propertyName]);
+        const loc = (pair && keyLocation(pair, ctx.src)) ?? valueLocation(ctx, segments);
+        return at(loc, fieldName(segments), `key ${show(error.propertyName)}: ${valueMessage(error, error.propertyName, ctx, segments)}`);
+      }
       const value = valueAt(ctx.value, segments);
       return at(valueLocation(ctx, segments), fieldName(segments), valueMessage(error, value, ctx, segments));
     }
@@ -95,10 +113,14 @@ function valueMessage(error: ErrorObject, value: unknown, ctx: DocumentContext, 
 }
 
 /** The message for an undeclared key: a typo suggestion, a read-only hint, or the allowed keys. */
-export function unknownFieldMessage(key: string, parent: readonly string[], schema: SchemaNode): string {
+export function unknownFieldMessage(key: string, parent: readonly string[], schema: SchemaNode, kind: DefinitionKind = 'Queue'): string {
   const known = knownFields(schema, parent);
   const shown = show(key);
-  if (parent.length === 0 && key !== 'id' && (READ_ONLY_FIELDS as readonly string[]).includes(key)) {
+  if (kind === 'Skill') {
+    if (parent.length === 0 && Object.hasOwn(READ_ONLY_SKILL_FIELDS, key)) {
+      return `unknown field ${shown}: ${key} is read-only: ${READ_ONLY_SKILL_FIELDS[key]}; remove it from the definition`;
+    }
+  } else if (parent.length === 0 && key !== 'id' && (READ_ONLY_FIELDS as readonly string[]).includes(key)) {
     return `unknown field ${shown}: it is read-only, set by CXone; remove it from the definition`;
   }
   if (key === '<<') {

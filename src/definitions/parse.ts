@@ -11,9 +11,10 @@ import type { Problem } from '../errors.js';
 import { schemaProblems } from './messages.js';
 import { sortProblems } from './order.js';
 import { locationAt, type SourceRef } from './positions.js';
-import { queueSchema } from './schema.js';
+import { documentKind } from './kind.js';
+import { queueSchema, skillSchema } from './schema.js';
 import { readTree } from './structure.js';
-import type { LoadedDefinition, QueueDefinition } from './types.js';
+import type { LoadedDefinition, LoadedSkillDefinition, QueueDefinition, SkillDefinition } from './types.js';
 
 /** Alias expansions allowed per document: plenty for shared skill lists, nothing like a bomb. */
 export const MAX_ALIAS_COUNT = 100;
@@ -35,11 +36,23 @@ export interface ParsedText {
    * can report their problems in the same run as the schema's.
    */
   documents: LoadedDefinition[];
+  /**
+   * The `kind: Skill` documents, present only when the file holds any (so a queue-only file's
+   * result is exactly what it was before skills existed): valid ones, and every one read as data.
+   */
+  skills?: ParsedSkills;
+}
+
+/** The Skill documents of one file: `definitions` passed the schema; `documents` is every one. */
+export interface ParsedSkills {
+  definitions: LoadedSkillDefinition[];
+  documents: LoadedSkillDefinition[];
 }
 
 /**
- * Parses the text of one definition file (no I/O): every YAML document is one queue, empty
- * documents are skipped. YAML 1.2 core schema (`yes` is a string), aliases capped at
+ * Parses the text of one definition file (no I/O): every YAML document is one queue, or one
+ * skill when it says `kind: Skill` (an unknown kind is a problem at `kind`); empty documents are
+ * skipped. YAML 1.2 core schema (`yes` is a string), aliases capped at
  * {@link MAX_ALIAS_COUNT}, duplicate keys refused. Never throws for any input: each mistake becomes
  * a problem located at `file:line:column`; a document with a problem yields no definition.
  * `file` is used verbatim in locations (callers pass it relative to the cwd). Problems come
@@ -140,11 +153,25 @@ function loadDocument(doc: Document.Parsed, src: SourceRef, out: ParsedText): vo
       return;
     }
   }
-  const loaded: LoadedDefinition = { definition: value as QueueDefinition, location: start, fieldLocations: tree.locations };
+  const kind = documentKind(value, tree.locations, start);
+  if ('problem' in kind) {
+    out.problems.push(kind.problem);
+    return;
+  }
+  if (kind.kind === 'Skill') {
+    const loaded: LoadedSkillDefinition = { kind: 'Skill', definition: value as SkillDefinition, location: start, fieldLocations: tree.locations };
+    const skills = (out.skills ??= { definitions: [], documents: [] });
+    skills.documents.push(loaded);
+    const { schema, validate } = skillSchema();
+    if (validate(value)) skills.definitions.push(loaded);
+    else append(out.problems, schemaProblems(validate.errors ?? [], { src, root, value, schema, kind: 'Skill' }, MAX_FILE_PROBLEMS));
+    return;
+  }
+  const loaded: LoadedDefinition = { kind: 'Queue', definition: kind.value as QueueDefinition, location: start, fieldLocations: tree.locations };
   out.documents.push(loaded);
   const { schema, validate } = queueSchema();
-  if (validate(value)) out.definitions.push(loaded);
-  else append(out.problems, schemaProblems(validate.errors ?? [], { src, root, value, schema }, MAX_FILE_PROBLEMS));
+  if (validate(kind.value)) out.definitions.push(loaded);
+  else append(out.problems, schemaProblems(validate.errors ?? [], { src, root, value: kind.value, schema }, MAX_FILE_PROBLEMS));
 }
 
 /** Appends without spreading into arguments (a spread of 100k problems overflows the stack). */

@@ -1,6 +1,6 @@
 import type { Problem } from '../errors.js';
 import { show } from './messages.js';
-import type { LoadedDefinition, Location } from './types.js';
+import type { AnyLoadedDefinition, LoadedDefinition, LoadedSkillDefinition, Location } from './types.js';
 
 /** Other occurrences named in a duplicate's message; the rest are counted. */
 const MAX_SHOWN_OTHERS = 3;
@@ -59,12 +59,37 @@ export function checkRules(definitions: readonly LoadedDefinition[]): RuleResult
   return { problems, invalid };
 }
 
+/**
+ * The rules across Skill definitions (pure): the same `skillName` declared twice, the same
+ * `skillId` declared twice (every occurrence reported, naming the others' file:line). A user name
+ * listed twice under one skill's `agents` is a duplicate YAML key, refused while reading. Whether
+ * the skills and agents exist live is checked by the plan. Tolerates schema-invalid definitions.
+ */
+export function checkSkillRules(skills: readonly LoadedSkillDefinition[]): { problems: Problem[]; invalid: ReadonlySet<LoadedSkillDefinition> } {
+  const problems: Problem[] = [];
+  const invalid = new Set<LoadedSkillDefinition>();
+  const keys = {
+    skillName: (d: LoadedSkillDefinition) => stringOrUndefined(d.definition.skillName),
+    skillId: (d: LoadedSkillDefinition) => (Number.isInteger(d.definition.skillId) ? String(d.definition.skillId) : undefined),
+  };
+  for (const [field, key] of Object.entries(keys)) {
+    for (const group of duplicateGroups(skills, key)) {
+      for (const loaded of group) {
+        const others = group.filter((other) => other !== loaded);
+        const shown = others.slice(0, MAX_SHOWN_OTHERS).map((other) => where(other, `/${field}`));
+        if (others.length > MAX_SHOWN_OTHERS) shown.push(`${others.length - MAX_SHOWN_OTHERS} more`);
+        const value = show((loaded.definition as unknown as Record<string, unknown>)[field]);
+        problems.push({ ...fieldAt(loaded, `/${field}`), field, message: `duplicate ${field} ${value}: also declared at ${shown.join(', ')}` });
+        invalid.add(loaded);
+      }
+    }
+  }
+  return { problems, invalid };
+}
+
 /** Groups of two or more definitions sharing a key, in first-occurrence order. */
-function duplicateGroups(
-  definitions: readonly LoadedDefinition[],
-  key: (d: LoadedDefinition) => string | undefined,
-): LoadedDefinition[][] {
-  const groups = new Map<string, LoadedDefinition[]>();
+function duplicateGroups<D>(definitions: readonly D[], key: (d: D) => string | undefined): D[][] {
+  const groups = new Map<string, D[]>();
   for (const d of definitions) {
     const k = key(d);
     if (k === undefined) continue;
@@ -89,11 +114,11 @@ function stringOrUndefined(value: unknown): string | undefined {
   return typeof value === 'string' ? value : undefined;
 }
 
-function fieldAt(loaded: LoadedDefinition, pointer: string): Location {
+function fieldAt(loaded: AnyLoadedDefinition, pointer: string): Location {
   return loaded.fieldLocations.at(pointer) ?? loaded.location;
 }
 
-function where(loaded: LoadedDefinition, pointer: string): string {
+function where(loaded: AnyLoadedDefinition, pointer: string): string {
   const at = fieldAt(loaded, pointer);
   return `${at.file}:${at.line}`;
 }

@@ -4,7 +4,7 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Ajv2020, Options, ValidateFunction } from 'ajv/dist/2020.js';
-import type { QueueDefinition } from './types.js';
+import type { DefinitionKind, QueueDefinition, SkillDefinition } from './types.js';
 
 // ajv and ajv-formats are CommonJS; they are required only when no precompiled validator fits
 // (see queueSchema), so that the usual run never pays for loading them and compiling the schema.
@@ -14,6 +14,10 @@ const require = createRequire(import.meta.url);
 export const SCHEMA_FILE = 'queue.schema.json';
 /** File name of the validator precompiled at build time, next to this module in dist/. */
 export const PRECOMPILED_FILE = 'queue-validator.cjs';
+/** Schema file of each kind of definition, under `schemas/`. */
+export const SCHEMA_FILES: Readonly<Record<DefinitionKind, string>> = { Queue: SCHEMA_FILE, Skill: 'skill.schema.json' };
+/** Precompiled validator of each kind, next to this module in dist/. */
+export const PRECOMPILED_FILES: Readonly<Record<DefinitionKind, string>> = { Queue: PRECOMPILED_FILE, Skill: 'skill-validator.cjs' };
 /** The options the schema is compiled with, at build time and at run time alike. */
 export const AJV_OPTIONS: Options = { strict: true, allErrors: true };
 /** The only format the schema uses; loading ajv-formats' others would be wasted work. */
@@ -29,15 +33,17 @@ export interface SchemaNode {
 }
 
 /** The compiled validator plus the schema it came from. */
-export interface QueueSchema {
+export interface DefinitionSchema<T> {
   schema: SchemaNode;
-  validate: ValidateFunction<QueueDefinition>;
+  validate: ValidateFunction<T>;
 }
+export type QueueSchema = DefinitionSchema<QueueDefinition>;
+export type SkillSchema = DefinitionSchema<SkillDefinition>;
 
 /** What a precompiled validator module exports: the function, and the hash of its schema text. */
-type PrecompiledModule = ValidateFunction<QueueDefinition> & { schemaHash?: unknown };
+type PrecompiledModule = ValidateFunction<unknown> & { schemaHash?: unknown };
 
-let compiled: QueueSchema | undefined;
+const compiled = new Map<DefinitionKind, DefinitionSchema<unknown>>();
 
 /**
  * Finds `schemas/queue.schema.json` by walking up from this module. The compiled module sits at
@@ -45,13 +51,14 @@ let compiled: QueueSchema | undefined;
  * the package ships `schemas/` next to `dist/`, so the nearest ancestor holding it is the one.
  * Throws if none does: the installation is broken, not the user's input.
  */
-export function schemaPath(): string {
+export function schemaPath(kind: DefinitionKind = 'Queue'): string {
+  const name = SCHEMA_FILES[kind];
   let dir = dirname(fileURLToPath(import.meta.url));
   for (;;) {
-    const candidate = join(dir, 'schemas', SCHEMA_FILE);
+    const candidate = join(dir, 'schemas', name);
     if (existsSync(candidate)) return candidate;
     const parent = dirname(dir);
-    if (parent === dir) throw new Error(`cxq installation is broken: schemas/${SCHEMA_FILE} not found`);
+    if (parent === dir) throw new Error(`cxq installation is broken: schemas/${name} not found`);
     dir = parent;
   }
 }
@@ -65,17 +72,29 @@ export function schemaPath(): string {
  * precompiled one saves loading ajv and compiling, ~0.1 s in every thread that validates.
  */
 export function queueSchema(): QueueSchema {
-  if (compiled === undefined) {
-    const text = readFileSync(schemaPath(), 'utf8');
-    const schema = JSON.parse(text) as SchemaNode;
-    compiled = { schema, validate: loadPrecompiledValidator(precompiledValidatorPath(), schemaHash(text)) ?? compileSchema(schema) };
-  }
-  return compiled;
+  return definitionSchema('Queue') as QueueSchema;
 }
 
-/** Where the build writes the precompiled validator: next to this module (dist/definitions/). */
-export function precompiledValidatorPath(): string {
-  return join(dirname(fileURLToPath(import.meta.url)), PRECOMPILED_FILE);
+/** The skill schema and its validator, built and cached exactly as {@link queueSchema}'s. */
+export function skillSchema(): SkillSchema {
+  return definitionSchema('Skill') as SkillSchema;
+}
+
+/** The schema and validator of `kind`, built once per thread on first use (see queueSchema). */
+export function definitionSchema(kind: DefinitionKind): DefinitionSchema<unknown> {
+  let entry = compiled.get(kind);
+  if (entry === undefined) {
+    const text = readFileSync(schemaPath(kind), 'utf8');
+    const schema = JSON.parse(text) as SchemaNode;
+    entry = { schema, validate: loadPrecompiledValidator(precompiledValidatorPath(kind), schemaHash(text)) ?? compileSchema(schema) };
+    compiled.set(kind, entry);
+  }
+  return entry;
+}
+
+/** Where the build writes the precompiled validator of `kind`: next to this module (dist/definitions/). */
+export function precompiledValidatorPath(kind: DefinitionKind = 'Queue'): string {
+  return join(dirname(fileURLToPath(import.meta.url)), PRECOMPILED_FILES[kind]);
 }
 
 /** SHA-256 of the schema text, which ties a precompiled validator to the schema it came from. */
@@ -88,7 +107,7 @@ export function schemaHash(text: string): string {
  * generated from the schema text whose hash is `hash`; undefined otherwise (a damaged file
  * included), so that the caller compiles: a bad build output costs time, never correctness.
  */
-export function loadPrecompiledValidator(file: string, hash: string): ValidateFunction<QueueDefinition> | undefined {
+export function loadPrecompiledValidator<T = QueueDefinition>(file: string, hash: string): ValidateFunction<T> | undefined {
   if (!existsSync(file)) return undefined;
   let loaded: PrecompiledModule;
   try {
@@ -96,12 +115,12 @@ export function loadPrecompiledValidator(file: string, hash: string): ValidateFu
   } catch {
     return undefined;
   }
-  return typeof loaded === 'function' && loaded.schemaHash === hash ? loaded : undefined;
+  return typeof loaded === 'function' && loaded.schemaHash === hash ? (loaded as ValidateFunction<T>) : undefined;
 }
 
 /** Compiles the schema here and now, for when no precompiled validator fits. */
-export function compileSchema(schema: SchemaNode): ValidateFunction<QueueDefinition> {
-  return createAjv().compile<QueueDefinition>(schema);
+export function compileSchema<T = QueueDefinition>(schema: SchemaNode): ValidateFunction<T> {
+  return createAjv().compile<T>(schema);
 }
 
 /**
@@ -124,11 +143,11 @@ export function schemaAt(root: SchemaNode, segments: readonly string[]): SchemaN
   let node: SchemaNode | undefined = deref(root, root);
   for (const segment of segments) {
     if (node === undefined) return undefined;
-    const next: SchemaNode | boolean | undefined = /^\d+$/.test(segment)
+    const next: SchemaNode | boolean | undefined = /^\d+$/.test(segment) && node.items !== undefined
       ? node.items
       : node.properties !== undefined && Object.hasOwn(node.properties, segment)
         ? node.properties[segment]
-        : undefined;
+        : mapValues(node);
     node = typeof next === 'object' ? deref(root, next) : undefined;
   }
   return node;
@@ -137,6 +156,12 @@ export function schemaAt(root: SchemaNode, segments: readonly string[]): SchemaN
 /** The property names a mapping at `segments` may declare, in schema order. */
 export function knownFields(root: SchemaNode, segments: readonly string[]): string[] {
   return Object.keys(schemaAt(root, segments)?.properties ?? {});
+}
+
+/** The schema of every value of a map (`additionalProperties: {...}`, the skill's `agents`). */
+function mapValues(node: SchemaNode): SchemaNode | undefined {
+  const values = node['additionalProperties'];
+  return typeof values === 'object' && values !== null ? (values as SchemaNode) : undefined;
 }
 
 function deref(root: SchemaNode, node: SchemaNode): SchemaNode {

@@ -1,6 +1,8 @@
 import type { Problem } from '../errors.js';
 import { WRITABLE_QUEUE_FIELDS } from '../model/queue.js';
 import type { OverflowTarget, RoutingStrategy, SkillRef, SkillRoutingType } from '../model/queue.js';
+import { MANAGED_SKILL_FIELDS } from '../model/skill.js';
+import type { DeclaredAgents, ManagedSkillValues } from '../model/skill.js';
 import type { FieldLocations } from './locations.js';
 
 export type { Problem } from '../errors.js';
@@ -38,17 +40,54 @@ export interface Location {
   column: number;
 }
 
+/** The kinds of resource a YAML document may declare (`kind:`); a document without one is a Queue. */
+export const DEFINITION_KINDS = ['Queue', 'Skill'] as const;
+export type DefinitionKind = (typeof DEFINITION_KINDS)[number];
+
+/**
+ * One skill as declared in git (Admin API dialect): `kind: Skill`, identified by `skillName`,
+ * `skillId` optional and checked against the live skill; the managed fields of
+ * model/skill.ts; agents by user name. A field left out is not managed.
+ */
+export interface SkillDefinition extends ManagedSkillValues {
+  kind: 'Skill';
+  skillName: string;
+  skillId?: number;
+  agents?: DeclaredAgents;
+  agentsExclusive?: boolean;
+}
+
+/** The fields a Skill definition may declare, in canonical (output) order. */
+export const SKILL_DEFINITION_FIELDS = ['kind', 'skillName', 'skillId', ...MANAGED_SKILL_FIELDS, 'agents', 'agentsExclusive'] as const;
+
 /** A definition as loaded: its value, where its document starts, and where each field stands. */
 export interface LoadedDefinition {
+  /** `Queue`: the document had no `kind` or said `kind: Queue` (which is not kept in `definition`). */
+  kind: 'Queue';
   definition: QueueDefinition;
   location: Location;
   /** JSON pointer (`/maxWaitTime`, `/skills/0/id`) → location of that node: `fieldLocations.at(pointer)`. */
   fieldLocations: FieldLocations;
 }
 
-/** What validating a directory yields: the valid definitions and every problem found. */
+/** A Skill definition as loaded (`kind: Skill`); `definition` keeps its `kind`. */
+export interface LoadedSkillDefinition {
+  kind: 'Skill';
+  definition: SkillDefinition;
+  location: Location;
+  /** JSON pointer (`/serviceLevelGoal`, `/agents/ana.garcia/proficiency`) → location of that node. */
+  fieldLocations: FieldLocations;
+}
+
+/** A loaded definition of any kind; split on `kind`. */
+export type AnyLoadedDefinition = LoadedDefinition | LoadedSkillDefinition;
+
+/** What validating a directory yields: the valid definitions of each kind and every problem found. */
 export interface ValidationResult {
+  /** Valid queue definitions (documents without `kind`, or `kind: Queue`), in file order. */
   definitions: LoadedDefinition[];
+  /** Valid skill definitions (`kind: Skill`), in file order. */
+  skills: LoadedSkillDefinition[];
   problems: Problem[];
   files: number;
 }

@@ -1,7 +1,7 @@
 import type { Problem } from '../errors.js';
 import type { FileResult } from './load.js';
 import { FieldLocations } from './locations.js';
-import type { LoadedDefinition, Location } from './types.js';
+import type { LoadedDefinition, LoadedSkillDefinition, Location } from './types.js';
 
 /**
  * Results of a run of files in the compact form a worker sends to the main thread. Copying
@@ -28,6 +28,8 @@ export interface WireFile {
    * for each field its index in `pointers`, line and column.
    */
   positions: Int32Array;
+  /** The file's Skill documents, packed the same way (only when it has any). */
+  skills?: { values: unknown[]; valid: number[]; positions: Int32Array };
 }
 
 /** Packs the results of the files `start`, `start + 1`, … of the shared list (pure). */
@@ -43,22 +45,30 @@ export function encodeResults(start: number, results: readonly FileResult[]): Wi
     }
     return i;
   };
-  const files = results.map((result): WireFile => {
+  const pack = (documents: readonly (LoadedDefinition | LoadedSkillDefinition)[]): Int32Array => {
     const packed: number[] = [];
-    for (const doc of result.documents) {
+    for (const doc of documents) {
       const { pointers, lineColumns } = doc.fieldLocations;
       packed.push(doc.location.line, doc.location.column, pointers.length);
       pointers.forEach((pointer, i) => packed.push(intern(pointer), lineColumns[2 * i]!, lineColumns[2 * i + 1]!));
     }
+    return Int32Array.from(packed);
+  };
+  const files = results.map((result): WireFile => {
     const values = result.documents.map((doc) => doc.definition);
-    return { values, valid: result.valid, problems: result.problems, positions: Int32Array.from(packed) };
+    const file: WireFile = { values, valid: result.valid, problems: result.problems, positions: pack(result.documents) };
+    if (result.skills) {
+      const { documents, valid } = result.skills;
+      file.skills = { values: documents.map((doc) => doc.definition), valid, positions: pack(documents) };
+    }
+    return file;
   });
   return { start, pointers, files };
 }
 
 /** The buffers of `wire` that can be moved to the receiving thread instead of copied. */
 export function transferList(wire: WireResults): ArrayBuffer[] {
-  return wire.files.map((f) => f.positions.buffer as ArrayBuffer);
+  return wire.files.flatMap((f) => [f.positions.buffer as ArrayBuffer, ...(f.skills ? [f.skills.positions.buffer as ArrayBuffer] : [])]);
 }
 
 /**
@@ -68,22 +78,34 @@ export function transferList(wire: WireResults): ArrayBuffer[] {
 export function decodeResults(wire: WireResults, display: (i: number) => string): FileResult[] {
   return wire.files.map((f, k) => {
     const file = display(wire.start + k);
-    const p = f.positions;
-    let at = 0;
-    const documents = f.values.map((value): LoadedDefinition => {
-      const location: Location = { file, line: p[at]!, column: p[at + 1]! };
-      const count = p[at + 2]!;
-      at += 3;
-      const pointers = new Array<string>(count);
-      const lineColumns = new Int32Array(2 * count);
-      for (let i = 0; i < count; i++, at += 3) {
-        pointers[i] = wire.pointers[p[at]!]!; // shared by every document of the message
-        lineColumns[2 * i] = p[at + 1]!;
-        lineColumns[2 * i + 1] = p[at + 2]!;
-      }
-      const fieldLocations = new FieldLocations(file, pointers, lineColumns);
-      return { definition: value as LoadedDefinition['definition'], location, fieldLocations };
-    });
-    return { documents, valid: f.valid, problems: f.problems };
+    const documents = unpack(wire, file, f.values, f.positions).map(
+      ({ value, location, fieldLocations }): LoadedDefinition => ({ kind: 'Queue', definition: value as LoadedDefinition['definition'], location, fieldLocations }),
+    );
+    const result: FileResult = { documents, valid: f.valid, problems: f.problems };
+    if (f.skills) {
+      const skills = unpack(wire, file, f.skills.values, f.skills.positions).map(
+        ({ value, location, fieldLocations }): LoadedSkillDefinition => ({ kind: 'Skill', definition: value as LoadedSkillDefinition['definition'], location, fieldLocations }),
+      );
+      result.skills = { documents: skills, valid: f.skills.valid };
+    }
+    return result;
+  });
+}
+
+/** The values of one file with their locations, unpacked from `positions` (see {@link WireFile}). */
+function unpack(wire: WireResults, file: string, values: unknown[], p: Int32Array): { value: unknown; location: Location; fieldLocations: FieldLocations }[] {
+  let at = 0;
+  return values.map((value) => {
+    const location: Location = { file, line: p[at]!, column: p[at + 1]! };
+    const count = p[at + 2]!;
+    at += 3;
+    const pointers = new Array<string>(count);
+    const lineColumns = new Int32Array(2 * count);
+    for (let i = 0; i < count; i++, at += 3) {
+      pointers[i] = wire.pointers[p[at]!]!; // shared by every document of the message
+      lineColumns[2 * i] = p[at + 1]!;
+      lineColumns[2 * i + 1] = p[at + 2]!;
+    }
+    return { value, location, fieldLocations: new FieldLocations(file, pointers, lineColumns) };
   });
 }

@@ -1,5 +1,5 @@
 import type { Problem } from '../errors.js';
-import type { LoadedDefinition } from '../definitions/types.js';
+import type { AnyLoadedDefinition } from '../definitions/types.js';
 import { fieldName, pointerSegments } from '../definitions/positions.js';
 import { compareStrings } from '../util/canonical-json.js';
 
@@ -8,7 +8,7 @@ import { compareStrings } from '../util/canonical-json.js';
  * start of the definition's document when the field has no recorded location. `field` is in the
  * notation `cxq validate` prints (`skills[0].id`, `(document)` for the empty pointer).
  */
-export function problemAt(def: LoadedDefinition, pointer: string, message: string): Problem {
+export function problemAt(def: AnyLoadedDefinition, pointer: string, message: string): Problem {
   const loc = def.fieldLocations.at(pointer) ?? def.location;
   return { file: loc.file, line: loc.line, column: loc.column, field: fieldName(pointerSegments(pointer)), message };
 }
@@ -22,6 +22,6 @@ export function sortProblems(problems: readonly Problem[]): Problem[] {
 }
 
 /** `file:line:column` of a definition, for messages that point at another definition. */
-export function where(def: LoadedDefinition): string {
+export function where(def: AnyLoadedDefinition): string {
   return `${def.location.file}:${def.location.line}:${def.location.column}`;
 }

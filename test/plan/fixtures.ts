@@ -50,7 +50,7 @@ export function loaded(definition: QueueDefinition, file = 'queues/tier1.yaml'):
       });
     }
   }
-  return { definition, location: { file, line: 1, column: 1 }, fieldLocations: FieldLocations.of(file, locations) };
+  return { kind: 'Queue', definition, location: { file, line: 1, column: 1 }, fieldLocations: FieldLocations.of(file, locations) };
 }
 
 export const SKILLS: Skill[] = [

@@ -23,7 +23,7 @@ export async function validateCommand(ctx: CliContext, options: ValidateFlags): 
   const started = performance.now();
   const result = await validateDirectory(options.dir, { cwd: ctx.io.cwd });
   ctx.logger.info(
-    { files: result.files, definitions: result.definitions.length, problems: result.problems.length, ms: Math.round(performance.now() - started) },
+    { files: result.files, definitions: result.definitions.length, skills: result.skills.length, problems: result.problems.length, ms: Math.round(performance.now() - started) },
     'validated definitions',
   );
   if (result.files === 0) {
@@ -51,7 +51,11 @@ function summary(result: ValidationResult, color: boolean): string {
   const paint = (code: number, s: string): string => (color ? `\u001b[${code}m${s}\u001b[0m` : s);
   const files = plural(result.files, 'file');
   if (result.problems.length === 0) {
-    return `${paint(32, '✓')} ${plural(result.definitions.length, 'queue')} in ${files} ${result.definitions.length === 1 ? 'is' : 'are'} valid`;
+    const queues = result.definitions.length;
+    const skills = result.skills.length;
+    // A queue-only repository reads exactly as before skills existed.
+    const what = skills === 0 ? plural(queues, 'queue') : queues === 0 ? plural(skills, 'skill') : `${plural(queues, 'queue')} and ${plural(skills, 'skill')}`;
+    return `${paint(32, '✓')} ${what} in ${files} ${queues + skills === 1 ? 'is' : 'are'} valid`;
   }
   const problemFiles = new Set(result.problems.map((p) => p.file)).size;
   return `${paint(31, '✗')} ${plural(result.problems.length, 'problem')} in ${plural(problemFiles, 'file')} (${files} checked)`;
