@@ -30,6 +30,8 @@ export interface CallState {
    * retry then meets a 409, the 409 may be our own earlier write, so the outcome is unknown.
    */
   ambiguousWrite: boolean;
+  /** A write without a version (admin dialect): see `CallOptions.unversionedWrite` in http.ts. */
+  unversionedWrite: boolean;
 }
 
 /** Answers to a PUT that do not prove the write was not applied (503 and 429 do prove it). */
@@ -52,7 +54,7 @@ interface GotLikeError {
 export function toClientError(
   err: unknown,
   call: CallState,
-  config: ClientConfig,
+  config: Pick<ClientConfig, 'timeouts'>,
   scrub: (text: string) => string,
 ): CxqError {
   if (err instanceof CxqError) return err;
@@ -92,7 +94,7 @@ export function toClientError(
   });
 }
 
-function describe(e: GotLikeError, config: ClientConfig): string {
+function describe(e: GotLikeError, config: Pick<ClientConfig, 'timeouts'>): string {
   if (e.code === 'ERR_ABORTED') return `no result within the ${config.timeouts.deadlineMs / 1000} s deadline`;
   if (e.code === 'ETIMEDOUT' && e.event === 'response') return `no answer within ${config.timeouts.responseMs / 1000} s`;
   if (e.code === 'ETIMEDOUT' && e.event !== undefined) return `${e.event} timed out`;
