@@ -101,3 +101,33 @@ export class PlanError extends CxqError {}
 
 /** The run was interrupted (SIGINT/SIGTERM) after in-flight work finished. */
 export class InterruptedError extends CxqError {}
+
+/**
+ * A 2xx answer whose body is not the shape its endpoint promises (issue 14: every answer's shape is
+ * checked): nothing in it is believed. Names the endpoint and the first mismatches, never the body.
+ */
+export class ResponseShapeError extends CxqError {
+  constructor(
+    readonly method: string,
+    readonly path: string,
+    readonly problems: readonly string[],
+    options?: { hint?: string },
+  ) {
+    super(`${method} ${path}: the answer is not what the API promises (${problems.join('; ')})`, options);
+  }
+}
+
+/**
+ * A write answered 2xx whose body reports failure (`success: false`, `errorCount > 0`, an item with
+ * `success: false`): the write did not (fully) happen. Carries the server's message(s).
+ */
+export class WriteRejectedError extends CxqError {
+  constructor(
+    readonly method: string,
+    readonly path: string,
+    readonly serverMessages: readonly string[],
+    options?: { hint?: string },
+  ) {
+    super(`${method} ${path} was answered 200 but reported failure: ${serverMessages.join('; ')}`, options);
+  }
+}
