@@ -55,7 +55,7 @@ let compiled: Map<ShapeName, ValidateFunction> | undefined;
 
 function validator(name: ShapeName): ValidateFunction {
   if (compiled === undefined) {
-    const ajv = new Ajv({ allErrors: false, strict: true });
+    const ajv = new Ajv({ allErrors: false, strict: true, allowUnionTypes: true });
     compiled = new Map(Object.entries(SCHEMAS).map(([k, s]) => [k as ShapeName, ajv.compile(s)]));
   }
   return compiled.get(name) as ValidateFunction;
