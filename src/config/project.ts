@@ -79,7 +79,13 @@ export function loadEnvironment(dirs: readonly string[], name: string): LoadedEn
     const pos = lineCounter.linePos(yamlError.pos[0]);
     throw new ConfigError(`${file}:${pos.line}:${pos.col}: not valid YAML (${yamlError.code})`);
   }
-  const value: unknown = doc.toJS({ maxAliasCount: 0 });
+  let value: unknown;
+  try {
+    value = doc.toJS({ maxAliasCount: 0 });
+  } catch {
+    // An alias (maxAliasCount 0): one environment silently inheriting another's tenant is a trap.
+    throw new ConfigError(`${file}: YAML aliases (*name) are not allowed in ${PROJECT_FILE}; write each environment out`);
+  }
   refuseSecrets(value, at);
   if (!validator()(value)) throw schemaError(validator().errors ?? [], at);
   const environments = (value as { environments: Record<string, ProjectEnvironment> }).environments;
