@@ -15,7 +15,7 @@ export type ApiOptions = ApiFlags & { dir?: string };
  */
 export function addApiOptions(cmd: Command): Command {
   return cmd
-    .option('--base-url <url>', 'API base URL (overrides CXONE_BASE_URL and CXONE_REGION)')
+    .option('--base-url <url>', 'API base URL (v2: overrides CXONE_BASE_URL and CXONE_REGION; admin: the API host, skipping discovery)')
     .option('--concurrency <n>', 'requests in flight at most (1-64)', String(DEFAULT_CONCURRENCY))
     .option('--max-rps <n>', 'known request budget per second: pace from the first request (or CXONE_MAX_RPS)');
 }

@@ -40,6 +40,28 @@ describe('admin authentication and discovery on the wire', () => {
     expect(client.stats).toEqual({ requests: 3, retries: 0, throttled: 0, tokenRequests: 2 });
   });
 
+  it('shares one token request and one discovery among concurrent first calls', async () => {
+    const auth = nock(AUTH).post(TOKEN_PATH).once().reply(200, tokenBody());
+    const discovery = nock(DISCOVERY).get('/.well-known/cxone-configuration').query(true).once().reply(200, { api_endpoint: API });
+    nock(API).get(/\/skills\/\d+$/).times(5).reply(200, (uri) => skill(Number(uri.split('/').pop())));
+    const { client } = makeAdmin();
+    const got = await Promise.all([1, 2, 3, 4, 5].map((id) => client.getSkill(id)));
+    expect(got.map((s) => s.skillId)).toEqual([1, 2, 3, 4, 5]);
+    expect([auth.isDone(), discovery.isDone()]).toEqual([true, true]);
+    expect(client.stats.tokenRequests).toBe(2);
+  });
+
+  it('reaches a loopback sandbox: discovery on the token host, a plain-http loopback API host', async () => {
+    const LOCAL = 'http://127.0.0.1:8471';
+    nock(LOCAL)
+      .post(TOKEN_PATH).reply(200, tokenBody())
+      .get('/.well-known/cxone-configuration').query({ tenantId: TENANT }).reply(200, { api_endpoint: LOCAL })
+      .get(`${SERVICES}/skills/9`).reply(200, skill(9));
+    const { client } = makeAdmin({ authUrl: LOCAL, discoveryUrl: LOCAL });
+    await expect(client.getSkill(9)).resolves.toMatchObject({ skillId: 9 });
+    expect(client.baseUrl).toBe(`${LOCAL}${SERVICES}`);
+  });
+
   it('skips discovery when the API host is given', async () => {
     nock(AUTH).post(TOKEN_PATH).reply(200, tokenBody());
     const api = nock('https://api.example.test').get('/inContactAPI/services/v30.0/agents').query(true).reply(200, { totalRecords: 0, agents: [] });
