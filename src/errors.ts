@@ -149,3 +149,18 @@ export class WireMappingError extends CxqError {
     super(message, options);
   }
 }
+
+/**
+ * A write answered 2xx whose body reports failure (`success: false`, `errorCount > 0`, an item with
+ * `success: false`): the write did not (fully) happen. Carries the server's message(s).
+ */
+export class WriteRejectedError extends CxqError {
+  constructor(
+    readonly method: string,
+    readonly path: string,
+    readonly serverMessages: readonly string[],
+    options?: { hint?: string },
+  ) {
+    super(`${method} ${path} was answered 200 but reported failure: ${serverMessages.join('; ')}`, options);
+  }
+}

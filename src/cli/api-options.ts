@@ -1,8 +1,13 @@
 import type { Command } from 'commander';
 import { DEFAULT_CONCURRENCY, type ApiFlags } from '../providers/v2/config.js';
 
-/** Flags every command that talks to the API shares (raw strings; validated by `openApi`). */
-export type ApiOptions = ApiFlags;
+/**
+ * Flags every command that talks to the API shares (raw strings; validated by `openApi`). The
+ * dialect and environment are global flags (`cxq --provider admin --env prod plan` or after the
+ * command), carried in `CliContext.selection`; `dir` is the command's definitions directory, where
+ * cxq.yaml is looked for.
+ */
+export type ApiOptions = ApiFlags & { dir?: string };
 
 /**
  * Adds `--base-url`, `--concurrency` and `--max-rps` to a command. Declaration only: the client
@@ -10,7 +15,7 @@ export type ApiOptions = ApiFlags;
  */
 export function addApiOptions(cmd: Command): Command {
   return cmd
-    .option('--base-url <url>', 'API base URL (overrides CXONE_BASE_URL and CXONE_REGION)')
+    .option('--base-url <url>', 'API base URL (v2: overrides CXONE_BASE_URL and CXONE_REGION; admin: the API host, skipping discovery)')
     .option('--concurrency <n>', 'requests in flight at most (1-64)', String(DEFAULT_CONCURRENCY))
     .option('--max-rps <n>', 'known request budget per second: pace from the first request (or CXONE_MAX_RPS)');
 }

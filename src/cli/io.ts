@@ -22,6 +22,14 @@ export interface CliIO {
 export interface CliContext {
   io: CliIO;
   logger: Logger;
+  /** The global `--provider` / `--env` choice (absent: CXONE_PROVIDER, else v2; no cxq.yaml). */
+  selection?: ApiSelection;
+}
+
+/** The global flags choosing the dialect and the cxq.yaml environment (raw strings). */
+export interface ApiSelection {
+  provider?: string;
+  env?: string;
 }
 
 /** Exit codes, the one mapping of the project: 0 ok, 1 error, 2 changes or drift. */

@@ -1,6 +1,7 @@
 import { Command, Option } from 'commander';
 import { createLogger, humanDestination, silentLogger, LOG_LEVELS, type LogLevel, type Logger } from '../log.js';
 import { VERSION } from '../version.js';
+import { PROVIDERS } from '../config/provider-names.js';
 import { reportError } from './exit.js';
 import type { CliContext, CliIO } from './io.js';
 // Definitions only (name, flags, help): each command's implementation is a dynamic import of
@@ -34,6 +35,8 @@ export async function runCli(argv: readonly string[], io: CliIO): Promise<number
         .choices(LOG_LEVELS)
         .default('info'),
     )
+    .addOption(new Option('--provider <dialect>', 'API dialect (or CXONE_PROVIDER; default v2)').choices(PROVIDERS))
+    .option('--env <name>', 'environment of cxq.yaml (at the definitions\' root) to use')
     .exitOverride()
     .showHelpAfterError('(run with --help for usage)')
     .configureOutput({
@@ -42,11 +45,12 @@ export async function runCli(argv: readonly string[], io: CliIO): Promise<number
     });
 
   const run: ActionRunner = async (action) => {
-    const level = program.opts<{ logLevel: LogLevel }>().logLevel;
+    const { logLevel: level, provider, env } = program.opts<{ logLevel: LogLevel; provider?: string; env?: string }>();
     // JSON lines for machines (CI, log shippers); the same records as readable lines at a terminal.
     const stderr = { write: (s: string) => void io.stderr.write(s) };
     logger = createLogger(level, io.stderr.isTTY ? humanDestination(stderr) : stderr);
-    exitCode = await action({ io, logger });
+    const selection = { ...(provider === undefined ? {} : { provider }), ...(env === undefined ? {} : { env }) };
+    exitCode = await action({ io, logger, selection });
   };
 
   for (const register of [

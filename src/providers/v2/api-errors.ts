@@ -30,7 +30,8 @@ export function parseErrorBody(status: number, body: unknown): ErrorBody {
   const obj = typeof value === 'object' && value !== null ? (value as Record<string, unknown>) : {};
   const code = typeof obj['code'] === 'string' && obj['code'] !== '' ? obj['code'] : `http.${status}`;
   const text = typeof body === 'string' ? body.replace(/\s+/g, ' ').trim().slice(0, 200) : '';
-  const message = typeof obj['message'] === 'string' ? obj['message'] : text || 'no error message';
+  // `error_description`/`error`: the OAuth-style bodies token endpoints (and the admin dialect) answer.
+  const message = [obj['message'], obj['error_description'], obj['error']].find((m): m is string => typeof m === 'string' && m !== '') ?? (text || 'no error message');
   const errors = Array.isArray(obj['errors'])
     ? obj['errors'].flatMap((e): FieldError[] =>
         typeof e === 'object' && e !== null

@@ -33,6 +33,8 @@ export interface CallState {
   ambiguousWrite: boolean;
   /** The answer's body passed `MAX_RESPONSE_BYTES` and its download was stopped. */
   tooLarge: boolean;
+  /** A write without a version (admin dialect): see `CallOptions.unversionedWrite` in http.ts. */
+  unversionedWrite: boolean;
 }
 
 const REREAD_HINT = 'Do not re-send it blindly: re-read the queue (run cxq plan again) and apply what is still needed.';
@@ -71,7 +73,7 @@ interface GotLikeError {
 export function toClientError(
   err: unknown,
   call: CallState,
-  config: ClientConfig,
+  config: Pick<ClientConfig, 'timeouts'>,
   scrub: (text: string) => string,
 ): CxqError {
   if (err instanceof CxqError) return err;
@@ -125,7 +127,7 @@ export function toClientError(
   });
 }
 
-function describe(e: GotLikeError, config: ClientConfig): string {
+function describe(e: GotLikeError, config: Pick<ClientConfig, 'timeouts'>): string {
   if (e.code === 'ERR_ABORTED') return `no result within the ${config.timeouts.deadlineMs / 1000} s deadline`;
   if (e.code === 'ETIMEDOUT' && e.event === 'response') return `no answer within ${config.timeouts.responseMs / 1000} s`;
   if (e.code === 'ETIMEDOUT' && e.event !== undefined) return `${e.event} timed out`;

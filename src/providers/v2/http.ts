@@ -12,16 +12,18 @@ import { VERSION } from '../../version.js';
 import type { ClientStats } from '../../model/api.js';
 import { TOKEN_PATH, TokenProvider, tokenForm, type TokenResponse } from './auth.js';
 import type { ClientConfig } from './config.js';
+import { OutcomeUnknownError } from '../../errors.js';
 import { Limiter } from '../../transport/limiter.js';
 import { Pacer } from '../../transport/pacer.js';
 import { RETRY_ERROR_CODES, RETRY_STATUSES, decideRetry, parseRetryAfter, type AttemptFailure } from '../../transport/retry-policy.js';
 import { AMBIGUOUS_WRITE_STATUSES, toClientError, unprovenWrite, type CallState } from './failures.js';
 import { statusError } from './api-errors.js';
-import { makeScrubber } from './scrub.js';
+import { makeScrubber } from '../../transport/scrub.js';
 import { checkShape, type Shape } from './shapes.js';
 import { MAX_RESPONSE_BYTES } from './limits.js';
+import { mayHaveBeenProcessed } from '../../transport/retry-policy.js';
 
-export type Method = 'GET' | 'POST' | 'PUT';
+export type Method = 'GET' | 'POST' | 'PUT' | 'DELETE';
 
 export interface CallOptions {
   method: Method;
@@ -29,6 +31,36 @@ export interface CallOptions {
   path: string;
   json?: unknown;
   headers?: Record<string, string>;
+  /** Base URL of this one call instead of the transport's (the admin token and discovery hosts). */
+  origin?: string;
+  /**
+   * A write the server cannot refuse as a duplicate (no version, no If-Match: the admin dialect's
+   * PUT, POST and DELETE). An answer that does not prove it was not applied (lost answer, 500, 502,
+   * 504) ends the call with OutcomeUnknownError instead of a retry; 429 and 503 are still retried.
+   */
+  unversionedWrite?: boolean;
+}
+
+/** What the transport needs of a dialect's configuration (v2's ClientConfig is one). */
+export type TransportConfig = Pick<ClientConfig, 'baseUrl' | 'concurrency' | 'maxRps' | 'timeouts' | 'retry'> &
+  Partial<Pick<ClientConfig, 'clientId' | 'clientSecret'>>;
+
+/** Where bearer tokens come from: a dialect's token flow, cached and single-flight. */
+export interface TokenSource {
+  /** A valid token (cached, or fetched once for every concurrent caller). */
+  token(): Promise<string>;
+  /** A fresh token after `rejected` met a 401 (one fetch however many calls saw it). */
+  renew(rejected: string): Promise<string>;
+  /** Every secret to scrub from text that leaves the client: key, tokens, id_token. */
+  secrets(): string[];
+}
+
+/** An unauthenticated call that bypasses the limiter but not the gate, pacer and retries. */
+export type AnonymousSend = <T>(options: CallOptions) => Promise<T>;
+
+export interface TransportOptions {
+  /** The dialect's token flow; default: v2 client credentials (form POST to TOKEN_PATH). */
+  tokens?: (send: AnonymousSend) => TokenSource;
 }
 
 /**
@@ -38,18 +70,30 @@ export interface CallOptions {
 export class HttpTransport {
   readonly limiter: Limiter;
   readonly pacer: Pacer;
-  readonly tokens: TokenProvider;
+  readonly tokens: TokenSource;
   private readonly got: Got;
+  private baseUrl: string;
 
   constructor(
-    private readonly config: ClientConfig,
+    private readonly config: TransportConfig,
     private readonly logger: Logger,
     readonly stats: ClientStats,
+    options: TransportOptions = {},
   ) {
     this.limiter = new Limiter(config.concurrency);
     this.pacer = new Pacer(config.maxRps === undefined ? {} : { maxRps: config.maxRps });
-    this.tokens = new TokenProvider(() => this.fetchToken(), logger);
+    this.baseUrl = config.baseUrl;
+    const anonymous: AnonymousSend = (call) => this.send(call, false);
+    this.tokens = options.tokens ? options.tokens(anonymous) : new TokenProvider(() => this.fetchToken(), logger);
     this.got = this.createGot();
+  }
+
+  /**
+   * Sets the base URL of later calls: the admin dialect learns it from discovery, after the first
+   * token. The caller validates it (https, or http on loopback) before.
+   */
+  setBaseUrl(baseUrl: string): void {
+    this.baseUrl = baseUrl;
   }
 
   /**
@@ -65,7 +109,7 @@ export class HttpTransport {
   }
 
   private fetchToken(): Promise<TokenResponse> {
-    const form = tokenForm(this.config.clientId, this.config.clientSecret);
+    const form = tokenForm(this.config.clientId ?? '', this.config.clientSecret ?? '');
     // The token request bypasses the limiter: callers holding every slot may be waiting for it.
     return this.send<TokenResponse>({ method: 'POST', path: TOKEN_PATH }, false, form);
   }
@@ -73,10 +117,11 @@ export class HttpTransport {
   private async send<T>(options: CallOptions, auth: boolean, form?: Record<string, string>, shape?: Shape<T>): Promise<T> {
     const token = auth ? await this.tokens.token() : undefined;
     const started = Date.now();
+    const base = options.origin ?? this.baseUrl;
     const call: CallState = {
       method: options.method,
       path: options.path,
-      url: this.config.baseUrl + (options.path.split('?')[0] ?? ''),
+      url: base + (options.path.split('?')[0] ?? ''),
       auth,
       token,
       started,
@@ -87,11 +132,12 @@ export class HttpTransport {
       sentAt: started,
       ambiguousWrite: false,
       tooLarge: false,
+      unversionedWrite: options.unversionedWrite === true,
     };
     const controller = new AbortController();
     const timer = setTimeout(() => controller.abort(), this.config.timeouts.deadlineMs);
     try {
-      const pending = this.got(this.config.baseUrl + options.path, {
+      const pending = this.got(base + options.path, {
         method: options.method,
         ...(options.json === undefined ? {} : { json: options.json }),
         ...(form === undefined ? {} : { form }),
@@ -108,6 +154,7 @@ export class HttpTransport {
       });
       return this.readAnswer(await pending, call, shape);
     } catch (err) {
+      if (call.unversionedWrite && (call.ambiguousWrite || lostAnswer(err, call))) throw unknownOutcome(call);
       throw toClientError(err, call, this.config, this.scrubber());
     } finally {
       clearTimeout(timer);
@@ -125,9 +172,13 @@ export class HttpTransport {
     if (status < 200 || status > 299) {
       throw statusError(status, response.statusMessage, response.headers['location'], this.config.baseUrl, call, scrub);
     }
+    const text = String(response.body);
+    // An empty body (a 204, or a 200 without content) is '' as got's own JSON mode gives it; only a
+    // caller that expects a shape, or a PUT that must prove itself, finds that insufficient.
+    if (text === '' && shape === undefined && call.method !== 'PUT') return '' as T;
     let body: unknown;
     try {
-      body = JSON.parse(String(response.body));
+      body = JSON.parse(text);
     } catch {
       if (call.method === 'PUT') throw unprovenWrite(call, status, 'is not JSON');
       throw new ResponseShapeError(call.method, call.path, ['the body is not JSON']);
@@ -159,7 +210,7 @@ export class HttpTransport {
       },
       retry: {
         limit: retry.tries - 1,
-        methods: ['GET', 'POST', 'PUT'],
+        methods: ['GET', 'POST', 'PUT', 'DELETE'],
         statusCodes: [...RETRY_STATUSES],
         errorCodes: [...RETRY_ERROR_CODES],
         calculateDelay: (r) => this.retryDelay(r),
@@ -232,6 +283,10 @@ export class HttpTransport {
     call.inFlight = call.inFlight && error.response === undefined;
     const now = Date.now();
     const failure = failureOf(call.method, error, now);
+    if (call.unversionedWrite && isAmbiguous(failure, call.inFlight)) {
+      call.ambiguousWrite = true;
+      return 0;
+    }
     if (call.method === 'PUT' && failure.status !== undefined && AMBIGUOUS_WRITE_STATUSES.has(failure.status)) {
       call.ambiguousWrite = true;
     }
@@ -248,7 +303,7 @@ export class HttpTransport {
 
   /** The one scrubber for server text: every form of the secret and of the current token. */
   private scrubber(): (text: string) => string {
-    return makeScrubber([this.config.clientSecret, ...this.tokens.secrets()]);
+    return makeScrubber([this.config.clientSecret ?? '', ...this.tokens.secrets()]);
   }
 }
 
@@ -260,6 +315,28 @@ function failureOf(method: string, error: RequestError, now: number): AttemptFai
   }
   const event = (error as RequestError & { event?: string }).event;
   return { method, code: error.code, ...(event === undefined ? {} : { timeoutEvent: event }) };
+}
+
+/** An unversioned write's attempt ended so that it may have been applied: never re-send it blind. */
+function isAmbiguous(failure: AttemptFailure, inFlight: boolean): boolean {
+  if (failure.status !== undefined) return AMBIGUOUS_WRITE_STATUSES.has(failure.status);
+  return inFlight && mayHaveBeenProcessed(failure);
+}
+
+/** The attempt in flight ended without an answer (e.g. the deadline aborted it) after it may have been sent. */
+function lostAnswer(err: unknown, call: CallState): boolean {
+  const e = (typeof err === 'object' && err !== null ? err : {}) as { code?: string; event?: string; response?: unknown };
+  if (e.response !== undefined || !call.inFlight) return false;
+  return mayHaveBeenProcessed({ method: call.method, code: e.code ?? 'unknown', ...(e.event === undefined ? {} : { timeoutEvent: e.event }) });
+}
+
+function unknownOutcome(call: CallState): OutcomeUnknownError {
+  return new OutcomeUnknownError(
+    call.method,
+    call.url,
+    `${call.method} ${call.url}: the request was sent but no answer proves whether it was applied (lost answer or server error); it was not re-sent`,
+    { hint: 'Do not re-send it blindly: re-read the live state (run cxq plan again) and apply what is still needed.' },
+  );
 }
 
 function callOf(options: { context: unknown }): CallState {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { REDACTED, makeScrubber, secretForms } from '../../../src/providers/v2/scrub.js';
+import { REDACTED, makeScrubber, secretForms } from '../../src/transport/scrub.js';
 
 const SECRET = 'S3cr3t+canary/value=42 ü*';
 
@@ -31,5 +31,22 @@ describe('makeScrubber', () => {
   it('lists each form once', () => {
     expect(secretForms('plain-value')).toEqual(['plain-value']);
     expect(secretForms('a+b c')).toEqual(['a+b c', 'a%2Bb%20c', 'a%2bb%20c', 'a%2Bb+c', 'a%2bb+c']);
+  });
+});
+
+
+describe('makeScrubber, mixed forms', () => {
+  it('removes the literal, URL-encoded, form-encoded and JSON-escaped forms', () => {
+    const secret = 'a b/c+"d"\\e';
+    const scrub = makeScrubber([secret]);
+    const text = [secret, encodeURIComponent(secret), new URLSearchParams({ s: secret }).toString().slice(2), JSON.stringify(secret)].join(' | ');
+    const out = scrub(text);
+    expect(out).toBe('[redacted] | [redacted] | [redacted] | "[redacted]"');
+    for (const form of secretForms(secret)) expect(out).not.toContain(form);
+  });
+
+  it('replaces a longer secret before a shorter one inside it, and ignores very short ones', () => {
+    const scrub = makeScrubber(['abcd', 'xxabcdxx', 'ab']);
+    expect(scrub('xxabcdxx abcd ab')).toBe('[redacted] [redacted] ab');
   });
 });
