@@ -25,7 +25,7 @@ export function registerAudit(program: Command, run: ActionRunner): void {
     .option('--dir <dir>', 'queue definitions directory', DEFAULT_DEFINITIONS_DIR)
     .option('--id <id>', 'only this managed queue (repeatable)', collect)
     .option('--since <when>', 'start of the period: 30m, 24h, 30d or an ISO date', '30d')
-    .addOption(new Option('--format <format>', 'output format').choices(AUDIT_FORMATS).default('json'))
+    .addOption(new Option('--format <format>', 'output format').choices(AUDIT_FORMATS).default('text'))
     .option('--out <file>', 'write to FILE (atomically) instead of stdout');
   addApiOptions(cmd).action((opts: AuditOptions) => run(async (ctx) => (await import('./run/audit.js')).auditCommand(ctx, opts)));
 }

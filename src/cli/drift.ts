@@ -9,6 +9,7 @@ export interface DriftOptions extends ApiOptions {
   dir: string;
   format: DriftFormat;
   report?: string;
+  allowEmpty?: boolean;
 }
 
 /**
@@ -20,7 +21,8 @@ export function registerDrift(program: Command, run: ActionRunner): void {
     .command('drift')
     .description('report where the tenant no longer matches the definitions (read-only)')
     .option('--dir <dir>', 'directory of queue definitions', DEFAULT_DEFINITIONS_DIR)
-    .addOption(new Option('--format <format>', 'report format').choices(DRIFT_FORMATS).default('json'))
-    .option('--report <file>', 'write the report to FILE instead of stdout');
+    .addOption(new Option('--format <format>', 'output format on stdout').choices(DRIFT_FORMATS).default('text'))
+    .option('--report <file>', 'also write the JSON drift report to FILE (always JSON, whatever --format)')
+    .option('--allow-empty', 'accept a --dir holding no queue definitions');
   addApiOptions(cmd).action((opts: DriftOptions) => run(async (ctx) => (await import('./run/drift.js')).driftCommand(ctx, opts)));
 }

@@ -10,6 +10,7 @@ export interface PlanOptions extends ApiOptions {
   format: PlanFormat;
   out?: string;
   detailedExitcode?: boolean;
+  allowEmpty?: boolean;
 }
 
 /**
@@ -23,6 +24,7 @@ export function registerPlan(program: Command, run: ActionRunner): void {
     .option('--dir <dir>', 'directory of queue definitions', DEFAULT_DEFINITIONS_DIR)
     .addOption(new Option('--format <format>', 'output format').choices(PLAN_FORMATS).default('text'))
     .option('--out <file>', 'also save the plan for `cxq apply --plan FILE`')
-    .option('--detailed-exitcode', 'exit 2 when there are changes (0 none, 1 error)');
+    .option('--detailed-exitcode', 'exit 2 when there are changes (0 none, 1 error)')
+    .option('--allow-empty', 'accept a --dir holding no queue definitions');
   addApiOptions(cmd).action((opts: PlanOptions) => run(async (ctx) => (await import('./run/plan.js')).planCommand(ctx, opts)));
 }

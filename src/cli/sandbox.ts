@@ -30,7 +30,7 @@ export interface SandboxFlags {
 const DEFAULT_PORT = 8471;
 
 /**
- * `cxq sandbox`: a local server obeying shared/cxone-api.md until SIGINT/SIGTERM. Registers the
+ * `cxq sandbox`: a local server obeying the v2 contract (docs/api.md) until SIGINT/SIGTERM. Registers the
  * command only; the action loads ./run/sandbox.js (and the server) when the command runs.
  */
 export function registerSandbox(program: Command, run: ActionRunner): void {

@@ -1,5 +1,5 @@
 /**
- * `startSandbox`: a real HTTP server on 127.0.0.1 that obeys shared/cxone-api.md, for tests,
+ * `startSandbox`: a real HTTP server on 127.0.0.1 that obeys the v2 contract (docs/api.md), for tests,
  * benches, the demo and `cxq sandbox`. The request pipeline is in pipeline.ts; docs/sandbox.md
  * describes behaviour and every reading of the contract.
  */

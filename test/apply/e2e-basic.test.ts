@@ -16,7 +16,7 @@ describe('cxq apply against the sandbox', () => {
   it('applies the changes, keeps unknown fields, writes the report, and a second run is a no-op', async () => {
     t = await startTenant(5);
     t.declare(firstK(2, 600));
-    const first = await t.run(['apply', '--report', 'r.json']);
+    const first = await t.run(['apply', '--yes', '--report', 'r.json']);
     expect(first.stderr).toBe('');
     expect(first.code).toBe(0);
     for (const i of [0, 1]) {
@@ -30,7 +30,7 @@ describe('cxq apply against the sandbox', () => {
     expect(first.stdout).toContain('Apply finished: 2 applied, 0 failed, 0 skipped, 3 unchanged.');
 
     const putsBefore = t.sb.stats.puts;
-    const second = await t.run(['apply', '--report', 'r2.json']);
+    const second = await t.run(['apply', '--yes', '--report', 'r2.json']);
     expect(second.code).toBe(0);
     expect(second.stdout).toContain('No changes.');
     expect(t.sb.stats.puts).toBe(putsBefore);

@@ -1,4 +1,5 @@
-import { readFileSync } from 'node:fs';
+import { readFileSync, renameSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { firstK, onPutReceived, queueId, startTenant, type Tenant } from './tenant.js';
 
@@ -21,7 +22,7 @@ describe('cxq apply: concurrent edits', () => {
       t!.sb.state.editOutOfBand(queueId(0), { description: 'edited in the console' });
       t!.sb.state.editOutOfBand(queueId(1), { description: 'also edited' });
     });
-    const r = await t.run(['apply', '--concurrency', '1', '--report', 'r.json']);
+    const r = await t.run(['apply', '--yes', '--concurrency', '1', '--report', 'r.json']);
     expect(r.code).toBe(0);
     expect(t.sb.state.getQueue(queueId(0))).toMatchObject({ description: 'edited in the console', maxWaitTime: 600, mediaType: 'voice' });
     expect(t.sb.state.getQueue(queueId(1))).toMatchObject({ description: 'also edited', maxWaitTime: 600 });
@@ -37,7 +38,7 @@ describe('cxq apply: concurrent edits', () => {
     onPutReceived(t.sb, (n) => {
       if (n === 1) t!.sb.state.editOutOfBand(queueId(0), { maxWaitTime: 600 });
     });
-    const r = await t.run(['apply', '--report', 'r.json']);
+    const r = await t.run(['apply', '--yes', '--report', 'r.json']);
     expect(r.code).toBe(0);
     expect(ourWrites(t, queueId(0))).toBe(0);
     const report = JSON.parse(readFileSync(`${t.cwd}/r.json`, 'utf8'));
@@ -89,10 +90,16 @@ describe('cxq apply --plan', () => {
     expect(report.entries[0]).toMatchObject({ outcome: 'failed', attempts: 1, error: { status: 409, code: 'conflict' } });
   });
 
-  it('refuses --dir with --plan', async () => {
-    t = await startTenant(1);
-    const r = await t.run(['apply', '--dir', 'queues', '--plan', 'plan.json']);
-    expect(r.code).toBe(1);
-    expect(r.stderr).toContain('--dir and --plan cannot be used together');
+  it('checks the plan against --dir: the definitions it names, not the default queues/', async () => {
+    t = await startTenant(3);
+    t.declare({ 0: 600 });
+    expect((await t.run(['plan', '--out', 'plan.json'])).code).toBe(0);
+    renameSync(join(t.cwd, 'queues'), join(t.cwd, 'merged'));
+    const missing = await t.run(['apply', '--plan', 'plan.json']);
+    expect(missing.code).toBe(1);
+    expect(missing.stderr).toContain('definitions directory queues does not exist');
+    const r = await t.run(['apply', '--plan', 'plan.json', '--dir', 'merged', '--report', 'r.json']);
+    expect(r.code).toBe(0);
+    expect(t.sb.state.getQueue(queueId(0))!.maxWaitTime).toBe(600);
   });
 });

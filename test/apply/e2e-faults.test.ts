@@ -22,7 +22,7 @@ describe('cxq apply under faults', () => {
     t = await startTenant(16, { seed: 7 });
     t.declare(firstK(12, 600));
     t.sb.setFaults({ faultRate: 0.2, lostResponseRate: 0.3 });
-    const r = await t.run(['apply', '--force', '--report', 'r.json']);
+    const r = await t.run(['apply', '--yes', '--force', '--report', 'r.json']);
     expect(r.code).toBe(0);
     expect(t.sb.stats.lostResponses).toBeGreaterThan(0);
     expect(t.sb.stats.byStatus[503] ?? 0).toBeGreaterThan(0);
@@ -35,7 +35,7 @@ describe('cxq apply under faults', () => {
     t = await startTenant(6, { seed: 11, propagationMs: 150 });
     t.declare(firstK(6, 600));
     t.sb.setFaults({ lostResponseRate: 0.5 });
-    const r = await t.run(['apply', '--force', '--report', 'r.json']);
+    const r = await t.run(['apply', '--yes', '--force', '--report', 'r.json']);
     expect(r.code).toBe(0);
     expect(t.sb.stats.lostResponses).toBeGreaterThan(0);
     expectWrittenOnce(t, 6, 6);
@@ -47,7 +47,7 @@ describe('cxq apply under faults', () => {
   it('a 429 storm: paced and retried, every queue written once', async () => {
     t = await startTenant(12, { rateLimit: 8 });
     t.declare(firstK(12, 600));
-    const r = await t.run(['apply', '--force']);
+    const r = await t.run(['apply', '--yes', '--force']);
     expect(r.code).toBe(0);
     expectWrittenOnce(t, 12, 12);
   });
@@ -58,7 +58,7 @@ describe('cxq apply under faults', () => {
     onPutReceived(t.sb, (n) => {
       if (n === 3) t!.sb.expireTokens();
     });
-    const r = await t.run(['apply', '--force', '--concurrency', '1']);
+    const r = await t.run(['apply', '--yes', '--force', '--concurrency', '1']);
     expect(r.code).toBe(0);
     expect(t.sb.stats.tokenRequests).toBe(2);
     expectWrittenOnce(t, 6, 6);
@@ -67,7 +67,7 @@ describe('cxq apply under faults', () => {
   it('one queue rejected with 400: the others applied, exit 1, the server errors[] reported', async () => {
     t = await startTenant(4);
     t.declare({ 0: 600, 1: 600, 2: 600 }, { names: { 1: 'Queue 3' }, omit: [3] });
-    const r = await t.run(['apply', '--report', 'r.json']);
+    const r = await t.run(['apply', '--yes', '--report', 'r.json']);
     expect(r.code).toBe(1);
     expect(t.sb.state.getQueue(queueId(0))!.maxWaitTime).toBe(600);
     expect(t.sb.state.getQueue(queueId(2))!.maxWaitTime).toBe(600);

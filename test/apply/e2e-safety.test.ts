@@ -1,4 +1,5 @@
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { firstK, onPutReceived, queueId, startTenant, type Tenant } from './tenant.js';
 
@@ -12,7 +13,7 @@ describe('cxq apply: safety checks', () => {
   it('applies exactly 30% of 10 managed queues', async () => {
     t = await startTenant(10);
     t.declare(firstK(3, 600));
-    const r = await t.run(['apply']);
+    const r = await t.run(['apply', '--yes']);
     expect(r.code).toBe(0);
     expect(t.sb.state.getQueue(queueId(2))!.maxWaitTime).toBe(600);
   });
@@ -20,13 +21,13 @@ describe('cxq apply: safety checks', () => {
   it('refuses 40% of 10 managed queues, nothing written, no report; --force applies', async () => {
     t = await startTenant(10);
     t.declare(firstK(4, 600));
-    const r = await t.run(['apply']);
+    const r = await t.run(['apply', '--yes']);
     expect(r.code).toBe(1);
     expect(r.stderr).toContain('refusing to update 4 of 10 managed queues (40% > 30%)');
     expect(r.stderr).toContain('--force');
     expect(t.sb.stats.puts).toBe(0);
     expect(existsSync(`${t.cwd}/cxq-reports`)).toBe(false);
-    const forced = await t.run(['apply', '--force']);
+    const forced = await t.run(['apply', '--yes', '--force']);
     expect(forced.code).toBe(0);
     expect(t.sb.state.getQueue(queueId(3))!.maxWaitTime).toBe(600);
   });
@@ -34,8 +35,8 @@ describe('cxq apply: safety checks', () => {
   it('--max-change-percent raises the limit, and a bad value is a usage error', async () => {
     t = await startTenant(10);
     t.declare(firstK(4, 600));
-    expect((await t.run(['apply', '--max-change-percent', '40'])).code).toBe(0);
-    const bad = await t.run(['apply', '--max-change-percent', 'lots']);
+    expect((await t.run(['apply', '--yes', '--max-change-percent', '40'])).code).toBe(0);
+    const bad = await t.run(['apply', '--yes', '--max-change-percent', 'lots']);
     expect(bad.code).toBe(1);
     expect(bad.stderr).toContain('--max-change-percent must be a number from 0 to 100');
   });
@@ -44,12 +45,12 @@ describe('cxq apply: safety checks', () => {
     t = await startTenant(2);
     t.declare({ 0: 600 });
     t.sb.state.setHealth('Unhealthy');
-    const r = await t.run(['apply']);
+    const r = await t.run(['apply', '--yes']);
     expect(r.code).toBe(1);
     expect(r.stderr).toContain('refusing to apply: the CXone platform reports Unhealthy');
     expect(t.sb.stats.puts).toBe(0);
     t.sb.state.setHealth('Degraded');
-    const degraded = await t.run(['apply']);
+    const degraded = await t.run(['apply', '--yes']);
     expect(degraded.code).toBe(0);
     expect(degraded.stderr).toContain('warning: the CXone platform reports Degraded');
   });
@@ -63,7 +64,7 @@ describe('cxq apply: interrupt and confirmation', () => {
     onPutReceived(t.sb, (n) => {
       if (n === 2) controller.abort();
     });
-    const r = await t.run(['apply', '--force', '--concurrency', '1', '--report', 'out/r.json'], { signal: controller.signal });
+    const r = await t.run(['apply', '--yes', '--force', '--concurrency', '1', '--report', 'out/r.json'], { signal: controller.signal });
     expect(r.code).toBe(1);
     expect(r.stderr).toContain('apply interrupted');
     expect(t.sb.stats.puts).toBe(2);
@@ -78,11 +79,43 @@ describe('cxq apply: interrupt and confirmation', () => {
   it('never puts a token or secret in the report or journal', async () => {
     t = await startTenant(2);
     t.declare({ 0: 600 });
-    expect((await t.run(['apply', '--report', 'r.json'])).code).toBe(0);
+    expect((await t.run(['apply', '--yes', '--report', 'r.json'])).code).toBe(0);
     for (const f of ['r.json', 'r.md', 'r.journal.jsonl']) {
       const text = readFileSync(`${t.cwd}/${f}`, 'utf8');
       expect(text).not.toMatch(/Bearer|access_token|secret/i);
     }
+  });
+
+  it('without a terminal and without --yes, apply --dir refuses: exit 1, nothing written, names --yes', async () => {
+    t = await startTenant(2);
+    t.declare({ 0: 600 });
+    const r = await t.run(['apply']);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('error: refusing to apply 1 change(s) without confirmation: stdin is not a terminal');
+    expect(r.stderr).toContain('Pass --yes to apply without asking');
+    expect(r.stdout).not.toContain('[y/N]');
+    expect(t.sb.stats.puts).toBe(0);
+    expect(existsSync(join(t.cwd, 'cxq-reports'))).toBe(false);
+    expect(t.sb.state.getQueue(queueId(0))!.maxWaitTime).toBe(300);
+  });
+
+  it('without a terminal, nothing to change needs no --yes (exit 0, "No changes.")', async () => {
+    t = await startTenant(2);
+    t.declare({});
+    const r = await t.run(['apply', '--report', 'r.json']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('No changes.');
+    expect(t.sb.stats.puts).toBe(0);
+  });
+
+  it('apply --plan does not ask, even on a terminal: the plan was reviewed', async () => {
+    t = await startTenant(2);
+    t.declare({ 0: 600 });
+    expect((await t.run(['plan', '--out', 'plan.json'])).code).toBe(0);
+    const r = await t.run(['apply', '--plan', 'plan.json', '--report', 'r.json'], { tty: true });
+    expect(r.code).toBe(0);
+    expect(r.stdout).not.toContain('[y/N]');
+    expect(t.sb.state.getQueue(queueId(0))!.maxWaitTime).toBe(600);
   });
 
   it('on a TTY without --yes, anything but y cancels with nothing written', async () => {
@@ -101,7 +134,7 @@ describe('cxq apply: interrupt and confirmation', () => {
   it('default report path is ./cxq-reports/apply-<UTC timestamp>.json with the .md beside it', async () => {
     t = await startTenant(1);
     t.declare({ 0: 600 });
-    const r = await t.run(['apply']);
+    const r = await t.run(['apply', '--yes']);
     expect(r.code).toBe(0);
     const files = readdirSync(`${t.cwd}/cxq-reports`).sort();
     expect(files).toHaveLength(3);

@@ -43,6 +43,19 @@ describe('cxq audit against the sandbox', () => {
     expect(routeCount(t.sb, AUDIT)).toBe(2);
   });
 
+  it('prints text by default (json only when asked): one line per change, out-of-band marked', async () => {
+    t = await startInsightTenant(3);
+    const [a, b] = t.ids as [string, string];
+    t.manage([a, b]);
+    t.sb.state.editOutOfBand(b, { maxWaitTime: 1234 }, { id: 'user-eve', name: 'Eve Operator' });
+    const r = await t.run(['audit']);
+    expect(r.code).toBe(0);
+    expect(() => JSON.parse(r.stdout)).toThrow();
+    expect(r.stdout).toMatch(/^Since .*: 1 change\(s\) to managed queues, 1 out-of-band \(not made by cxq client sandbox\)\.\n/);
+    expect(r.stdout).toMatch(/OUT-OF-BAND Eve Operator: maxWaitTime: \d+ -> 1234\n$/);
+    expect(JSON.parse((await t.run(['audit', '--format', 'json'])).stdout).summary.outOfBand).toBe(1);
+  });
+
   it('many managed queues: one unfiltered query; --out writes the file atomically', async () => {
     t = await startInsightTenant(12);
     t.manage(t.ids);

@@ -36,7 +36,7 @@ function edit(file: string, from: string, to: string): void {
 it('apply --dir converges through 429s, a 503 burst, short tokens and a revoked token, with one accepted PUT per queue', async () => {
   edit('support/tier2.yaml', 'maxWaitTime: 600', 'maxWaitTime: 660');
   edit('sales.yaml', 'maxWaitTime: 180', 'maxWaitTime: 200');
-  const r = await runCaptured(['apply', '--dir', 'queues', '--report', 'r.json'], { env, cwd: repo.cwd });
+  const r = await runCaptured(['apply', '--yes', '--dir', 'queues', '--report', 'r.json'], { env, cwd: repo.cwd });
   expect(r.stdout).toContain('2 applied, 0 failed');
   expect(r.code).toBe(0);
   const statuses = server.log.map((l) => l.status);

@@ -66,7 +66,7 @@ describe('cxq apply against the second server', () => {
     edit('support/tier1.yaml', 'maxWaitTime: 300', 'maxWaitTime: 240');
     edit('vip.yaml', 'playMusic: false', 'playMusic: true\n  url: https://cdn.example.com/hold/vip.mp3');
     const before = server.tenant.truth(TIER1);
-    const r = await cxq('apply', '--dir', 'queues', '--report', 'r.json');
+    const r = await cxq('apply', '--yes', '--dir', 'queues', '--report', 'r.json');
     expect(r.stderr).toContain('Degraded');
     expect(r.stdout).toContain('2 applied, 0 failed');
     expect(r.code).toBe(0);

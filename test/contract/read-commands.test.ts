@@ -86,7 +86,7 @@ describe('status, report and audit', () => {
     await start();
     server.edit(TIER1, { maxWaitTime: 999 });
     server.tenant.settle();
-    const apply = await cxq('apply', '--dir', 'queues', '--report', 'cxq-reports/apply-1.json');
+    const apply = await cxq('apply', '--yes', '--dir', 'queues', '--report', 'cxq-reports/apply-1.json');
     expect(apply.code).toBe(0);
     const r = await cxq('audit', '--format', 'json');
     expect(r.code).toBe(0);

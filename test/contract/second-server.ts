@@ -1,5 +1,5 @@
 /**
- * A second, minimal CXone server written from shared/cxone-api.md alone (never from src/sandbox/),
+ * A second, minimal CXone server written from docs/api.md alone (never from src/sandbox/),
  * legal but different wherever the contract allows: default page size 25, `nextUri` absent on the
  * last page, lists ordered by id, opaque server-side cursors, short-lived tokens, scripted 429/503,
  * extra fields and headers, different error messages, propagation lag. Test-only, plain node:http.

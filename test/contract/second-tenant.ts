@@ -1,7 +1,7 @@
 /**
  * The state of the second server: queues, skills and audit entries, with the contract's field
  * rules, PUT semantics (defaults for omitted fields, version + 1, one audit entry) and propagation
- * lag. Written from shared/cxone-api.md alone, deliberately unlike src/sandbox/.
+ * lag. Written from docs/api.md alone, deliberately unlike src/sandbox/.
  */
 import { randomUUID } from 'node:crypto';
 

@@ -22,8 +22,8 @@ describe('apply against concurrent writers', () => {
     writeDir(t.cwd, 'a', 6, 'maxWaitTime: 900');
     writeDir(t.cwd, 'b', 6, 'description: from b');
     const [ra, rb] = await Promise.all([
-      t.run(['apply', '--force', '--dir', 'a', '--report', 'ra.json']),
-      t.run(['apply', '--force', '--dir', 'b', '--report', 'rb.json']),
+      t.run(['apply', '--yes', '--force', '--dir', 'a', '--report', 'ra.json']),
+      t.run(['apply', '--yes', '--force', '--dir', 'b', '--report', 'rb.json']),
     ]);
     expect([ra.code, rb.code]).toEqual([0, 0]);
     for (let i = 0; i < 6; i++) {
@@ -49,7 +49,7 @@ describe('apply against concurrent writers', () => {
     onPutReceived(t.sb, (n) => {
       if (n === 1) t!.sb.state.editOutOfBand(queueId(0), { maxWaitTime: 450, description: 'console' });
     });
-    const r = await t.run(['apply', '--report', 'r.json']);
+    const r = await t.run(['apply', '--yes', '--report', 'r.json']);
     expect(r.code).toBe(0);
     expect(t.sb.state.getQueue(queueId(0))).toMatchObject({ maxWaitTime: 600, description: 'console', version: 3 });
     const report = readReport(t, 'r.json');
@@ -73,7 +73,7 @@ describe('apply against concurrent writers', () => {
     onPutReceived(t.sb, (n) => {
       if (n === 1) t!.sb.state.editOutOfBand(queueId(0), { routingStrategy: 'mostAvailableAgent' });
     });
-    const r = await t.run(['apply', '--report', 'r.json']);
+    const r = await t.run(['apply', '--yes', '--report', 'r.json']);
     expect(r.code).toBe(0);
     expect(t.sb.state.getQueue(queueId(0))).toMatchObject({ maxWaitTime: 600, routingStrategy: 'mostAvailableAgent' });
     expect(readReport(t, 'r.json').entries[0]).toMatchObject({ conflicts: 1, fields: [{ path: '/maxWaitTime', old: 300, new: 600 }] });
@@ -89,7 +89,7 @@ describe('apply against concurrent writers', () => {
       t!.sb.state.editOutOfBand(queueId(0), { description: 'console' });
       controller.abort();
     });
-    const r = await t.run(['apply', '--concurrency', '1', '--report', 'r.json'], { signal: controller.signal });
+    const r = await t.run(['apply', '--yes', '--concurrency', '1', '--report', 'r.json'], { signal: controller.signal });
     expect(r.code).toBe(1);
     expect(t.sb.stats.puts).toBe(1);
     expect(t.sb.state.getQueue(queueId(0))).toMatchObject({ maxWaitTime: 300, description: 'console' });

@@ -15,10 +15,10 @@ describe('apply converges', () => {
   it('apply twice: the second run sends no PUT and reports every queue unchanged; plan then shows no changes', async () => {
     t = await startTenant(5);
     t.declare(firstK(3, 600));
-    expect((await t.run(['apply', '--report', 'r1.json'])).code).toBe(0);
+    expect((await t.run(['apply', '--yes', '--report', 'r1.json'])).code).toBe(0);
     const putsAfterFirst = t.sb.stats.puts;
     expect(putsAfterFirst).toBe(3);
-    const second = await t.run(['apply', '--report', 'r2.json']);
+    const second = await t.run(['apply', '--yes', '--report', 'r2.json']);
     expect(second.code).toBe(0);
     expect(second.stdout).toContain('No changes.');
     expect(t.sb.stats.puts).toBe(putsAfterFirst);
@@ -31,7 +31,7 @@ describe('apply converges', () => {
   it('reads lagging 300 ms behind writes: one write per queue, confirmed, and the next plan is clean', async () => {
     t = await startTenant(6, { propagationMs: 300 });
     t.declare(firstK(6, 600));
-    const r = await t.run(['apply', '--force', '--report', 'r.json']);
+    const r = await t.run(['apply', '--yes', '--force', '--report', 'r.json']);
     expect(r.code).toBe(0);
     for (let i = 0; i < 6; i++) expect(t.sb.state.writeCount(queueId(i))).toBe(1);
     const report = readReport(t, 'r.json');

@@ -75,7 +75,7 @@ describe('apply preserves every live field it does not manage', () => {
     expect(plan.stderr).toBe('');
     expect(plan.stdout).toContain('No changes.');
     expect(plan.code).toBe(0);
-    const r = await t.run(['apply', '--report', 'r.json']);
+    const r = await t.run(['apply', '--yes', '--report', 'r.json']);
     expect(r.code).toBe(0);
     expect(t.sb.stats.puts).toBe(0);
   });
@@ -90,7 +90,7 @@ describe('apply preserves every live field it does not manage', () => {
       'skills: [{ id: skill_tier1, level: expert }, { id: skill_tier2, level: basic }]',
       `overflowTargets: [{ id: ${TARGET}, threshold: 90 }]`,
     ]);
-    const r = await t.run(['apply', '--report', 'r.json']);
+    const r = await t.run(['apply', '--yes', '--report', 'r.json']);
     expect(r.code).toBe(0);
     const before = oddQueue() as Queue & Record<string, unknown>;
     const after = t.sb.state.getQueue(ODD)!;
@@ -117,7 +117,7 @@ describe('apply preserves every live field it does not manage', () => {
     t = await startTenant(1);
     t.sb.state.insertQueue(oddQueue());
     writeDefinition(t.cwd, ['name: "Café ☕ 客服 🚀 Ünïcödé"', 'maxWaitTime: 45']);
-    const r = await t.run(['apply']);
+    const r = await t.run(['apply', '--yes']);
     expect(r.code).toBe(0);
     expect(t.sb.state.getQueue(ODD)).toMatchObject({ name: 'Café ☕ 客服 🚀 Ünïcödé', maxWaitTime: 45, huge: 9007199254740991 });
   });
@@ -126,7 +126,7 @@ describe('apply preserves every live field it does not manage', () => {
     t = await startTenant(1);
     t.sb.state.insertQueue(oddQueue());
     writeDefinition(t.cwd, [`id: ${ODD}`, 'name: "Kundendienst 🚀"']);
-    const r = await t.run(['apply', '--report', 'r.json']);
+    const r = await t.run(['apply', '--yes', '--report', 'r.json']);
     expect(r.code).toBe(0);
     expect(WRITABLE(t.sb.state.getQueue(ODD)!)).toEqual({ ...WRITABLE(oddQueue()), name: 'Kundendienst 🚀' });
     const report = JSON.parse(readFileSync(join(t.cwd, 'r.json'), 'utf8'));

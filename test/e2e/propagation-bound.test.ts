@@ -15,7 +15,7 @@ describe('apply when written versions never become visible', () => {
     const frozen = new Date('2026-11-20T09:00:00.000Z');
     t = await startTenant(3, { propagationMs: 1000, now: () => frozen });
     t.declare(firstK(2, 600));
-    const r = await t.run(['apply', '--report', 'r.json']);
+    const r = await t.run(['apply', '--yes', '--report', 'r.json']);
     expect(r.code).toBe(0);
     expect(t.sb.state.writeCount(queueId(0))).toBe(1);
     expect(t.sb.state.writeCount(queueId(1))).toBe(1);

@@ -16,13 +16,13 @@ describe('apply: health endpoint the token may not read', () => {
   it('403 (no health:read) refuses with the scope named and nothing written; --force applies with a warning', async () => {
     t = await startTenant(2, { grantScopes: ['routing:queues:read', 'routing:queues:write'] });
     t.declare({ 0: 600 });
-    const r = await t.run(['apply']);
+    const r = await t.run(['apply', '--yes']);
     expect(r.code).toBe(1);
     expect(r.stderr).toContain('error: refusing to apply: cannot check the CXone platform health (HTTP 403 missing.scope');
     expect(r.stderr).toContain('grant the API client the health:read scope, or re-run with --force');
     expect(r.stderr).toContain('hint: Nothing was written.');
     expect(t.sb.stats.puts).toBe(0);
-    const forced = await t.run(['apply', '--force']);
+    const forced = await t.run(['apply', '--yes', '--force']);
     expect(forced.code).toBe(0);
     expect(forced.stderr).toContain('warning: could not check the CXone platform health (HTTP 403 missing.scope');
     expect(t.sb.state.getQueue(queueId(0))!.maxWaitTime).toBe(600);
@@ -31,7 +31,7 @@ describe('apply: health endpoint the token may not read', () => {
   it('--force with Unhealthy applies, with the warning', async () => {
     t = await startTenant(2, { health: 'Unhealthy' });
     t.declare({ 0: 600 });
-    const r = await t.run(['apply', '--force']);
+    const r = await t.run(['apply', '--yes', '--force']);
     expect(r.code).toBe(0);
     expect(r.stderr).toContain('warning: the CXone platform reports Unhealthy');
     expect(r.stderr).toContain('applying anyway because of --force');
@@ -49,7 +49,7 @@ describe('apply: partial failure output and secrets', () => {
       if (n === 2) t!.sb.expireTokens();
     });
     const env = { ...t.env, CXONE_CLIENT_SECRET: SECRET };
-    const r = await runCaptured(['--log-level', 'trace', 'apply', '--force', '--report', 'out/r.json'], { env, cwd: t.cwd });
+    const r = await runCaptured(['--log-level', 'trace', 'apply', '--yes', '--force', '--report', 'out/r.json'], { env, cwd: t.cwd });
     expect(r.code).toBe(1);
     expect(t.sb.stats.lostResponses + (t.sb.stats.byStatus[503] ?? 0)).toBeGreaterThan(0);
     expect(t.sb.stats.tokenRequests).toBe(2);

@@ -20,8 +20,9 @@ import { openApi } from './open-api.js';
 
 /**
  * The action of `cxq apply`. With `--recover` it only rebuilds a report from a journal. Otherwise
- * it checks, in order: health → plan (stale check for `--plan`) → change threshold → confirmation
- * on a TTY → writes. Exit 0 when every queue is applied or unchanged; 1 on any failed queue,
+ * it checks, in order: health → plan (for `--plan`: schema, stale and re-derivation checks against
+ * `--dir`) → change threshold → confirmation (`--dir` only: asked on a TTY, refused without
+ * `--yes` when stdin is not one) → writes. Exit 0 when every queue is applied or unchanged; 1 on any failed queue,
  * refusal, cancel or interrupt. See docs/apply.md.
  */
 export async function applyCommand(ctx: CliContext, opts: ApplyOptions): Promise<number> {
@@ -31,7 +32,8 @@ export async function applyCommand(ctx: CliContext, opts: ApplyOptions): Promise
 /**
  * `cxq apply --recover JOURNAL`: writes the report (JSON + Markdown) of a run that died before
  * writing it, from its journal alone; nothing is sent to the API. A PUT that was sent but never
- * answered is `failed` with code `outcome.unknown`. Exit 0 once the report is written.
+ * answered is `failed` with code `outcome.unknown`. Exit 0 once the report is written, 1 when it
+ * holds a failed or unknown entry.
  */
 async function recoverFromJournal(ctx: CliContext, opts: ApplyOptions, journal: string): Promise<number> {
   if (opts.dir !== undefined || opts.plan !== undefined) {
@@ -41,7 +43,8 @@ async function recoverFromJournal(ctx: CliContext, opts: ApplyOptions, journal: 
   const { report, json, markdown } = recoverReport(resolve(ctx.io.cwd, journal), target);
   ctx.io.stdout.write(renderApplySummary(report));
   ctx.io.stdout.write(`Recovered report: ${json}\n                  ${markdown}\n`);
-  return EXIT_OK;
+  // A failed write, or one whose answer never came (outcome.unknown, counted as failed), is not ok.
+  return report.summary.failed > 0 ? EXIT_ERROR : EXIT_OK;
 }
 
 async function runApplyCommand(ctx: CliContext, opts: ApplyOptions): Promise<number> {
@@ -51,18 +54,26 @@ async function runApplyCommand(ctx: CliContext, opts: ApplyOptions): Promise<num
   if (!health.ok) throw new SafetyError(health.message, { hint: 'Nothing was written.' });
   if (health.warning) ctx.io.stderr.write(`warning: ${health.warning}\n`);
 
+  const dir = opts.dir ?? DEFAULT_DEFINITIONS_DIR;
+  const planOptions = { allowEmpty: opts.allowEmpty === true };
   const source = opts.plan !== undefined
-    ? await sourceFromSavedPlan(ctx, api, opts.plan)
-    : await sourceFromDirectory(ctx, api, opts.dir ?? DEFAULT_DEFINITIONS_DIR);
+    ? await sourceFromSavedPlan(ctx, api, opts.plan, dir, planOptions)
+    : await sourceFromDirectory(ctx, api, dir, planOptions);
   const updates = source.tasks.filter((t) => t.action === 'update').length;
+  // From the changes themselves, never from a saved plan's `summary` (which its author controls).
   const threshold = checkChangeThreshold(
-    { managed: source.plan.summary.managed, update: updates },
+    { managed: source.tasks.length, update: updates },
     { maxChangePercent: settings.maxChangePercent, force: settings.force },
   );
   if (!threshold.ok) throw new SafetyError(threshold.message, { hint: 'Nothing was written.' });
 
   if (updates === 0) ctx.io.stdout.write('No changes.\n');
-  else if (ctx.io.stdin.isTTY && !opts.yes) {
+  else if (source.mode === 'dir' && !opts.yes && !ctx.io.stdin.isTTY) {
+    // Terraform's rule: no terminal to ask on (cron, ssh, </dev/null) is not a yes.
+    throw new UsageError(`refusing to apply ${updates} change(s) without confirmation: stdin is not a terminal`, {
+      hint: 'Nothing was written. Pass --yes to apply without asking, or apply a reviewed plan with --plan FILE.',
+    });
+  } else if (source.mode === 'dir' && !opts.yes) {
     ctx.io.stdout.write(renderPlanText(source.plan, useColor(ctx.io)));
     const yes = await askYesNo(ctx.io.stdin, ctx.io.stdout, `Apply ${updates} changes? [y/N] `, ctx.io.signal);
     if (!yes) {
@@ -119,11 +130,6 @@ async function writeAndReport(ctx: CliContext, api: CxoneApi, source: ApplySourc
 }
 
 function parseFlags(opts: ApplyOptions): { force: boolean; maxChangePercent: number } {
-  if (opts.dir !== undefined && opts.plan !== undefined) {
-    throw new UsageError('--dir and --plan cannot be used together', {
-      hint: 'Use --dir to plan and apply the definitions, or --plan FILE to apply a reviewed saved plan.',
-    });
-  }
   const raw = opts.maxChangePercent;
   // A plain decimal only: Number() would read "" as 0% and "0x10" as 16%.
   const percent = raw === undefined ? MAX_CHANGE_PERCENT : /^\d+(\.\d+)?$/.test(raw) ? Number(raw) : Number.NaN;

@@ -2,7 +2,7 @@ import { resolve } from 'node:path';
 import type { CxoneApi } from '../../model/api.js';
 import type { AuditEntry } from '../../model/tenant.js';
 import { buildDriftReport, type DriftReport } from '../../drift/report.js';
-import { driftSummaryLine, renderDriftJson, renderDriftMarkdown, renderDriftText, type DriftFormat } from '../../drift/render.js';
+import { renderDriftJson, renderDriftMarkdown, renderDriftText, type DriftFormat } from '../../drift/render.js';
 import { ApiError } from '../../errors.js';
 import { writeFileAtomic } from '../../util/write-atomic.js';
 import type { DriftOptions } from '../drift.js';
@@ -14,24 +14,22 @@ import { openApi } from './open-api.js';
 export const AUDIT_WINDOW = 'now-30d';
 
 /**
- * The action of `cxq drift`. Exit 0 in sync, 2 drift, 1 error (thrown). The report goes to
- * `--report FILE` (atomically) when given, else to stdout.
+ * The action of `cxq drift`. Exit 0 in sync, 2 drift, 1 error (thrown). Prints the report in
+ * `--format` (text by default); `--report FILE` also writes the JSON report there (atomically),
+ * whatever `--format` is.
  */
 export async function driftCommand(ctx: CliContext, opts: DriftOptions): Promise<number> {
   const api = await openApi(ctx, opts);
-  const { plan, live } = await planFromDirectory(ctx, api, opts.dir);
+  const { plan, live } = await planFromDirectory(ctx, api, opts.dir, { allowEmpty: opts.allowEmpty === true });
   const driftedIds = new Set(plan.changes.filter((c) => c.action === 'update').map((c) => c.id));
   const { audit, notes } = driftedIds.size > 0 ? await readAudit(ctx, api, driftedIds) : { audit: [], notes: [] };
   const report = buildDriftReport({ plan, live, audit, notes });
   ctx.logger.info({ ...report.summary, fingerprint: report.fingerprint }, report.inSync ? 'no drift' : 'drift found');
 
-  const text = render(report, opts.format, useColor(ctx.io) && opts.report === undefined);
-  if (opts.report !== undefined) {
-    await writeFileAtomic(resolve(ctx.io.cwd, opts.report), text);
-    ctx.io.stdout.write(`${driftSummaryLine(report)} Report written to ${opts.report}.\n`);
-  } else {
-    ctx.io.stdout.write(text);
-  }
+  // The --report file is the machine record: always JSON, whatever --format prints on stdout.
+  if (opts.report !== undefined) await writeFileAtomic(resolve(ctx.io.cwd, opts.report), renderDriftJson(report));
+  ctx.io.stdout.write(render(report, opts.format, useColor(ctx.io)));
+  if (opts.report !== undefined && opts.format === 'text') ctx.io.stdout.write(`Report written to ${opts.report}.\n`);
   return report.inSync ? EXIT_OK : EXIT_CHANGES;
 }
 

@@ -15,7 +15,7 @@ import { openApi } from './open-api.js';
  */
 export async function planCommand(ctx: CliContext, opts: PlanOptions): Promise<number> {
   const api = await openApi(ctx, opts);
-  const { plan } = await planFromDirectory(ctx, api, opts.dir);
+  const { plan } = await planFromDirectory(ctx, api, opts.dir, { allowEmpty: opts.allowEmpty === true });
   if (opts.out !== undefined) {
     const file = resolve(ctx.io.cwd, opts.out);
     const saved = toSavedPlan(plan, { baseUrl: api.baseUrl, gitCommit: await gitCommit(ctx.io.cwd, ctx.io.env) });

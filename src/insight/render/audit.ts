@@ -1,6 +1,7 @@
 /**
- * Renderers of `cxq audit`: json (entries + summary), csv (one row per audit entry, RFC 4180)
- * and markdown (summary tables then the entries).
+ * Renderers of `cxq audit`: text (the default, for a person at a terminal: summary then one line
+ * per entry), json (entries + summary), csv (one row per audit entry, RFC 4180) and markdown
+ * (summary tables then the entries).
  */
 import type { AuditResult, AuditRow } from '../audit.js';
 import { csv, mdTable } from './common.js';
@@ -15,6 +16,8 @@ export function renderAudit(result: AuditResult, format: AuditFormat): string {
       return csvAudit(result);
     case 'markdown':
       return markdown(result);
+    case 'text':
+      return text(result);
     default:
       return `${JSON.stringify(result, null, 2)}\n`;
   }
@@ -65,4 +68,16 @@ function markdown(result: AuditResult): string {
         ),
   ];
   return parts.join('\n');
+}
+
+function text(result: AuditResult): string {
+  const s = result.summary;
+  const lines = [`Since ${result.since}: ${s.entries} change(s) to managed queues, ${s.outOfBand} out-of-band (not made by cxq client ${result.clientId}).`];
+  for (const e of result.entries) {
+    const who = e.user.name ?? e.user.id;
+    const by = e.madeBy === 'out-of-band' ? 'OUT-OF-BAND' : 'cxq';
+    const version = e.version === null ? '' : ` v${e.version}`;
+    lines.push(`  ${e.timestamp}  ${e.queueName || e.queueId}${version}  ${by} ${who}: ${describeChanges(e) || '(no field detail)'}`);
+  }
+  return `${lines.join('\n')}\n`;
 }

@@ -4,7 +4,7 @@
  */
 
 /** `cxq audit --format`. */
-export const AUDIT_FORMATS = ['json', 'csv', 'markdown'] as const;
+export const AUDIT_FORMATS = ['text', 'json', 'csv', 'markdown'] as const;
 export type AuditFormat = (typeof AUDIT_FORMATS)[number];
 
 /** `cxq status --format`. */
