@@ -34,7 +34,8 @@ describe('cxq plan against the sandbox', () => {
     expect(r.stdout).toMatchInlineSnapshot(`
       "~ Support Tier 1 (3f6c1a52…)
           maxWaitTime: 300 → 420
-          skills: [{"id":"skill_english","level":"expert"},{"id":"skill_tier1","level":"advanced"}] → [{"id":"skill_english","level":"basic"},{"id":"skill_tier1","level":"advanced"}]
+          skills:
+            ~ skill_english: expert → basic
 
       Plan: 1 to update, 7 unchanged, 0 unmanaged.
       "
@@ -87,13 +88,13 @@ describe('cxq plan against the sandbox', () => {
           "patch": [
             {
               "op": "replace",
-              "path": "/skills/0/level",
-              "value": "basic"
+              "path": "/maxWaitTime",
+              "value": 420
             },
             {
               "op": "replace",
-              "path": "/maxWaitTime",
-              "value": 420
+              "path": "/skills/0/level",
+              "value": "basic"
             }
           ]
         }
@@ -110,15 +111,15 @@ describe('cxq plan against the sandbox', () => {
       | Queue | Field | Old | New |
       | --- | --- | --- | --- |
       | Support Tier 1 | \`maxWaitTime\` | \`300\` | \`420\` |
-      | Support Tier 1 | \`skills\` | \`[{"id":"skill_english","level":"expert"},{"id":"skill_tier1","level":"advanced"}]\` | \`[{"id":"skill_english","level":"basic"},{"id":"skill_tier1","level":"advanced"}]\` |
+      | Support Tier 1 | \`skills\` | \`skill_english: expert\` | \`skill_english: basic\` |
 
       <details><summary>~ Support Tier 1 (<code>3f6c1a52-9d0e-4f57-b0b8-2f0c3a9e7d11</code>), version 1: 2 fields</summary>
 
       \`\`\`diff
       - maxWaitTime: 300
       + maxWaitTime: 420
-      - skills: [{"id":"skill_english","level":"expert"},{"id":"skill_tier1","level":"advanced"}]
-      + skills: [{"id":"skill_english","level":"basic"},{"id":"skill_tier1","level":"advanced"}]
+        skills:
+      ~ skill_english: expert → basic
       \`\`\`
 
       </details>
