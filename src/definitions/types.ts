@@ -50,5 +50,7 @@ export interface LoadedDefinition {
 export interface ValidationResult {
   definitions: LoadedDefinition[];
   problems: Problem[];
+  /** Located like problems, but never make a definition invalid (e.g. a zero-width space in a name). */
+  warnings: Problem[];
   files: number;
 }

@@ -5,6 +5,7 @@ import { defaultParallelism, loadFilesParallel } from './parallel.js';
 import { sortProblems } from './order.js';
 import { checkRules } from './rules.js';
 import type { LoadedDefinition, ValidationResult } from './types.js';
+import { unicodeWarnings } from './warnings.js';
 
 export { compareProblems, sortProblems } from './order.js';
 
@@ -20,7 +21,8 @@ export interface ValidateOptions {
  * Loads and validates every definition under `dir` (resolved against `options.cwd`): each
  * `*.yaml`/`*.yml` file recursively in sorted path order, each YAML document one queue, then the
  * cross-file rules. Returns the valid definitions (in file order) and every problem, sorted by
- * file, line and column, with paths relative to `options.cwd`. Offline and read-only.
+ * file, line and column, with paths relative to `options.cwd`, and every warning (invisible or
+ * confusable characters; see warnings.ts), which never make the result invalid. Offline and read-only.
  * Throws FileError only when `dir` itself is missing or unreadable; an unreadable or over-1-MiB
  * file is a problem at its line 1, column 1.
  */
@@ -41,6 +43,7 @@ export async function validateDirectory(dir: string, options: ValidateOptions): 
   return {
     definitions: documents.filter((d) => valid.has(d) && !rules.invalid.has(d)),
     problems: sortProblems(problems),
+    warnings: unicodeWarnings(documents),
     files: files.length,
   };
 }

@@ -184,3 +184,46 @@ describe('cxq plan request budget', () => {
     }
   });
 });
+
+describe('cxq plan: a reviewer sees list items and invisible characters (text and markdown)', () => {
+  let sb: SandboxHandle;
+  let copy: Awaited<ReturnType<typeof copyOfExamples>>;
+  beforeAll(async () => {
+    sb = await exampleSandbox();
+    copy = await copyOfExamples();
+    await copy.edit('support/tier1.yaml', 'name: Support Tier 1', 'name: "Support\\u200b Tier 1"');
+    await copy.edit('support/tier1.yaml', 'threshold: 120', 'threshold: 90');
+    await copy.edit('support/tier1.yaml', '  - id: skill_english\n    level: expert\n', '');
+  });
+  afterAll(async () => {
+    await sb.close();
+    await copy.remove();
+  });
+
+  it('text', async () => {
+    const r = await cxq(sb.baseUrl, ['plan'], copy.dir);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toBe(
+      [
+        '~ Support Tier 1 (3f6c1a52…)',
+        '    name: "Support Tier 1" → "Support\\u200b Tier 1"',
+        '    skills:',
+        '      - skill_english',
+        '    overflowTargets:',
+        '      ~ [0] threshold 120 → 90',
+        '',
+        'Plan: 1 to update, 7 unchanged, 0 unmanaged.',
+        '',
+      ].join('\n'),
+    );
+  });
+
+  it('markdown', async () => {
+    const r = await cxq(sb.baseUrl, ['plan', '--format', 'markdown'], copy.dir);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('| Support Tier 1 | `name` | `"Support Tier 1"` | `"Support\\u200b Tier 1"` |');
+    expect(r.stdout).toContain('| Support Tier 1 | `skills` | `skill_english (expert)` | (none) |');
+    expect(r.stdout).toContain('| Support Tier 1 | `overflowTargets[0]` | `threshold 120` | `threshold 90` |');
+    expect(r.stdout).not.toContain('\u200b');
+  });
+});
