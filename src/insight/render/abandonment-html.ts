@@ -95,7 +95,7 @@ export function histogramSvg(q: QueueAbandonment): string {
       one(b.answered, x0, ANSWERED),
       one(b.abandoned, x0 + barW, ABANDONED),
       `<text x="${r(cx)}" y="${r(base + 15)}" text-anchor="middle" font-size="11">${escapeHtml(b.range)}</text>`,
-      `<text x="${r(cx)}" y="${r(base + 28)}" text-anchor="middle" font-size="10" fill="#57606a">${escapeHtml(percent(b.abandonmentRate))} ab.</text></g>`,
+      `<text x="${r(cx)}" y="${r(base + 28)}" text-anchor="middle" font-size="9" fill="#57606a">${b.abandonmentRate === null ? '' : `${escapeHtml(percent(b.abandonmentRate))} abandoned`}</text></g>`,
     ].join('');
   });
   const axis = [
