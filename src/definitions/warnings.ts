@@ -34,7 +34,7 @@ export function unicodeWarnings(definitions: readonly LoadedDefinition[]): Probl
         line: at.line,
         column: at.column,
         field: fieldName(segments),
-        message: `contains ${shown.join('; ')}: it may not show in a review; remove it unless it is meant (plan shows it escaped)`,
+        message: `contains ${shown.join('; ')}: it reads as ordinary text in a review; remove it unless it is meant (cxq plan shows it escaped)`,
       });
     });
   }

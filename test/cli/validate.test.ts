@@ -118,7 +118,7 @@ describe('cxq validate: invisible and confusable characters are warnings', () =>
     expect(r.code).toBe(0);
     const lines = r.stdout.split('\n');
     expect(lines[0]).toBe(
-      'queues/tier1.yaml:2:7 warning: name: contains an invisible zero-width character U+200B at character 8: it may not show in a review; remove it unless it is meant (plan shows it escaped)',
+      'queues/tier1.yaml:2:7 warning: name: contains an invisible zero-width character U+200B at character 8: it reads as ordinary text in a review; remove it unless it is meant (cxq plan shows it escaped)',
     );
     expect(lines[1]).toMatch(/^queues\/tier1\.yaml:3:14 warning: description: contains the word "S\\u0435rvice" at character 9, which mixes Latin with Cyrillic/);
     expect(lines[2]).toMatch(/^queues\/tier1\.yaml:5:9 warning: skills\[0\]\.id: contains a bidirectional control character U\+202E at character 7/);
