@@ -1,5 +1,5 @@
 import { displayText, fieldLabel, formatValue, paint, plural, shortId } from '../plan/format.js';
-import { itemCell, itemChanges, itemField, paintItem } from '../plan/items.js';
+import { itemCell, itemChanges, itemField, paintItem, queueNamesOf } from '../plan/items.js';
 import { codeBlock, codeSpan, fitMarkdown, htmlText, mdText, type MarkdownItem } from '../plan/markdown.js';
 import type { DriftedQueue, DriftReport } from './report.js';
 
@@ -29,10 +29,11 @@ function lastChange(q: DriftedQueue): string {
  */
 export function renderDriftText(report: DriftReport, color: boolean): string {
   const lines: string[] = [];
+  const names = queueNamesOf(report.drifted, report.unmanaged);
   for (const q of report.drifted) {
     lines.push(`${paint(color, 'yellow', '!')} ${paint(color, 'bold', displayText(q.name))} (${shortId(displayText(q.id))}) ${paint(color, 'dim', lastChange(q))}`);
     for (const f of q.fields) {
-      const items = itemChanges(f.path, f.desired, f.live);
+      const items = itemChanges(f.path, f.desired, f.live, names);
       if (items === undefined) {
         lines.push(`    ${fieldLabel(f.path)}: live ${paint(color, 'red', formatValue(f.live))}, desired ${paint(color, 'green', formatValue(f.desired))}`);
         continue;
@@ -59,24 +60,25 @@ export function renderDriftMarkdown(report: DriftReport): string {
   if (report.inSync) {
     return `### cxq drift: in sync\n\nAll ${plural(s.managed, 'managed queue')} match their definitions.\n\n${unmanaged}${notes}`;
   }
+  const names = queueNamesOf(report.drifted, report.unmanaged);
   const head = `### cxq drift: ${s.drifted} of ${plural(s.managed, 'managed queue')} drifted\n\nFingerprint: \`${report.fingerprint}\`\n\n`;
   return fitMarkdown({
     head,
     tableHeader: '| Queue | Field | Live | Desired | Last changed |\n| --- | --- | --- | --- | --- |',
-    items: report.drifted.map(markdownItem),
+    items: report.drifted.map((q) => markdownItem(q, names)),
     tail: `${unmanaged}${unmanaged && notes ? '\n' : ''}${notes}`,
     artifact: 'drift report',
   });
 }
 
-function markdownItem(q: DriftedQueue): MarkdownItem {
+function markdownItem(q: DriftedQueue, names: ReadonlyMap<string, string>): MarkdownItem {
   const who = q.modifiedBy ? mdText(displayText(q.modifiedBy.name ?? q.modifiedBy.id)) : 'unknown';
   const when = q.dateModified ? `, ${mdText(q.dateModified)}` : '';
   const name = mdText(displayText(q.name));
   const rows: string[] = [];
   const diff: string[] = [];
   for (const f of q.fields) {
-    const items = itemChanges(f.path, f.desired, f.live);
+    const items = itemChanges(f.path, f.desired, f.live, names);
     if (items === undefined) {
       rows.push(`| ${name} | ${codeSpan(fieldLabel(f.path))} | ${codeSpan(formatValue(f.live))} | ${codeSpan(formatValue(f.desired))} | ${who}${when} |`);
       diff.push(`- ${fieldLabel(f.path)}: ${formatValue(f.desired)}`, `+ ${fieldLabel(f.path)}: ${formatValue(f.live)}`);

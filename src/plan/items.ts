@@ -5,14 +5,15 @@
  * - `skills` is a set keyed by id (sorted by id): `+ skill_billing (basic)`,
  *   `~ skill_tier1: advanced → expert`, `- skill_x`;
  * - `overflowTargets` is ordered, compared by position (0-based, as in `overflowTargets[1].id`):
- *   `~ [1] threshold 120 → 90`, `~ [0] id q-a → q-b`, `+ [2] q-c (threshold 60)`,
- *   `- [2] q-c (threshold 60)`.
+ *   `~ [1] threshold 120 → 90`, `~ [0] id q-a → q-b`, `+ [2] q-c, threshold 60`,
+ *   `- [2] q-c, threshold 60`. A target whose queue name is known shows as
+ *   `Support Overflow Pool (c0ffee00…)`: a reviewer does not recognise a UUID.
  *
  * Ids are shown with invisible and confusable characters escaped (src/util/unicode.ts).
  */
 import { isRecord } from '../util/canonical-json.js';
 import { escapeSuspicious } from '../util/unicode.js';
-import { fieldLabel, paint } from './format.js';
+import { fieldLabel, paint, shortId } from './format.js';
 import { codeSpan } from './markdown.js';
 
 /** One changed item of a list field. */
@@ -36,13 +37,23 @@ export const ITEM_FIELDS = new Set(['/skills', '/overflowTargets']);
  * `/overflowTargets`), or `undefined` for any other path or when either side is not a list of
  * objects (then the caller shows the whole values). Never throws.
  */
-export function itemChanges(path: string, from: unknown, to: unknown): ItemChange[] | undefined {
+export function itemChanges(
+  path: string,
+  from: unknown,
+  to: unknown,
+  queueNames: ReadonlyMap<string, string> = new Map(),
+): ItemChange[] | undefined {
   const a = asList(from);
   const b = asList(to);
   if (a === undefined || b === undefined) return undefined;
   if (path === '/skills') return skillChanges(a, b);
-  if (path === '/overflowTargets') return targetChanges(a, b);
+  if (path === '/overflowTargets') return targetChanges(a, b, queueNames);
   return undefined;
+}
+
+/** Queue id → name of every queue a plan knows (managed and unmanaged), to name overflow targets. */
+export function queueNamesOf(...lists: readonly (readonly { id: string; name: string }[])[]): Map<string, string> {
+  return new Map(lists.flatMap((l) => l.map((q) => [q.id, q.name] as const)));
 }
 
 function asList(value: unknown): Record<string, unknown>[] | undefined {
@@ -72,24 +83,25 @@ function skillChanges(from: Record<string, unknown>[], to: Record<string, unknow
   return out;
 }
 
-function targetChanges(from: Record<string, unknown>[], to: Record<string, unknown>[]): ItemChange[] {
+function targetChanges(from: Record<string, unknown>[], to: Record<string, unknown>[], names: ReadonlyMap<string, string>): ItemChange[] {
   const out: ItemChange[] = [];
+  const queue = (id: unknown): string => {
+    const name = typeof id === 'string' ? names.get(id) : undefined;
+    return name === undefined ? text(id) : `${escapeSuspicious(name)} (${shortId(text(id))})`;
+  };
   for (let i = 0; i < Math.max(from.length, to.length); i++) {
     const was = from[i];
     const now = to[i];
     const at = `[${i}]`;
-    const whole = (t: Record<string, unknown>): string => `${text(t['id'])} (threshold ${text(t['threshold'])})`;
+    const whole = (t: Record<string, unknown>): string => `${queue(t['id'])}, threshold ${text(t['threshold'])}`;
     if (was === undefined && now !== undefined) {
       out.push({ mark: '+', item: at, old: null, new: whole(now), line: `+ ${at} ${whole(now)}` });
     } else if (was !== undefined && now === undefined) {
       out.push({ mark: '-', item: at, old: whole(was), new: null, line: `- ${at} ${whole(was)}` });
     } else if (was !== undefined && now !== undefined) {
       const parts: [string, string, string][] = [];
-      for (const key of ['id', 'threshold']) {
-        const x = text(was[key]);
-        const y = text(now[key]);
-        if (x !== y) parts.push([key, x, y]);
-      }
+      if (text(was['id']) !== text(now['id'])) parts.push(['id', queue(was['id']), queue(now['id'])]);
+      if (text(was['threshold']) !== text(now['threshold'])) parts.push(['threshold', text(was['threshold']), text(now['threshold'])]);
       if (parts.length === 0) continue;
       out.push({
         mark: '~',

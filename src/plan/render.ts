@@ -1,6 +1,6 @@
 import type { Plan, QueueChange } from './types.js';
 import { displayText, fieldLabel, formatValue, paint, plural, shortId } from './format.js';
-import { itemCell, itemChanges, itemField, paintItem } from './items.js';
+import { itemCell, itemChanges, itemField, paintItem, queueNamesOf } from './items.js';
 import { codeBlock, codeSpan, fitMarkdown, htmlText, mdText, type MarkdownItem } from './markdown.js';
 
 export { PLAN_FORMATS, type PlanFormat } from './formats.js';
@@ -36,11 +36,12 @@ export function planSummaryLine(plan: Plan): string {
  */
 export function renderPlanText(plan: Plan, color: boolean): string {
   const lines: string[] = [];
+  const names = queueNamesOf(plan.changes, plan.unmanaged);
   for (const change of plan.changes) {
     if (change.action !== 'update') continue;
     lines.push(`${paint(color, 'yellow', '~')} ${paint(color, 'bold', displayText(change.name))} (${shortId(displayText(change.id))})`);
     for (const f of change.fields) {
-      const items = itemChanges(f.path, f.old, f.new);
+      const items = itemChanges(f.path, f.old, f.new, names);
       if (items === undefined) {
         lines.push(`    ${fieldLabel(f.path)}: ${paint(color, 'red', formatValue(f.old))} → ${paint(color, 'green', formatValue(f.new))}`);
         continue;
@@ -68,23 +69,24 @@ export function renderPlanMarkdown(plan: Plan): string {
   if (updates.length === 0) {
     return `### cxq plan: no changes\n\nThe tenant matches the definitions (${plural(s.managed, 'managed queue')}, ${s.unmanaged} unmanaged).\n`;
   }
+  const names = queueNamesOf(plan.changes, plan.unmanaged);
   const head = `### cxq plan: ${s.update} to update, ${s.noop} unchanged, ${s.unmanaged} unmanaged\n\n`;
   const tail = s.unmanaged > 0 ? `${plural(s.unmanaged, 'live queue')} not managed by any definition.\n` : '';
   return fitMarkdown({
     head,
     tableHeader: '| Queue | Field | Old | New |\n| --- | --- | --- | --- |',
-    items: updates.map(markdownItem),
+    items: updates.map((c) => markdownItem(c, names)),
     tail,
     artifact: 'plan artifact',
   });
 }
 
-function markdownItem(change: QueueChange): MarkdownItem {
+function markdownItem(change: QueueChange, names: ReadonlyMap<string, string>): MarkdownItem {
   const name = mdText(displayText(change.name));
   const rows: string[] = [];
   const diff: string[] = [];
   for (const f of change.fields) {
-    const items = itemChanges(f.path, f.old, f.new);
+    const items = itemChanges(f.path, f.old, f.new, names);
     if (items === undefined) {
       rows.push(`| ${name} | ${codeSpan(fieldLabel(f.path))} | ${codeSpan(formatValue(f.old))} | ${codeSpan(formatValue(f.new))} |`);
       diff.push(`- ${fieldLabel(f.path)}: ${formatValue(f.old)}`, `+ ${fieldLabel(f.path)}: ${formatValue(f.new)}`);

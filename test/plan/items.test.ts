@@ -39,9 +39,18 @@ describe('itemChanges: overflowTargets by position', () => {
     expect(lines(itemChanges('/overflowTargets', from, to))).toEqual([
       '~ [0] id q-a → q-z',
       '~ [1] threshold 120 → 90',
-      '- [2] q-c (threshold 300)',
+      '- [2] q-c, threshold 300',
     ]);
-    expect(lines(itemChanges('/overflowTargets', to, [...to, { id: 'q-d', threshold: 45 }]))).toEqual(['+ [2] q-d (threshold 45)']);
+    expect(lines(itemChanges('/overflowTargets', to, [...to, { id: 'q-d', threshold: 45 }]))).toEqual(['+ [2] q-d, threshold 45']);
+  });
+
+  it('names a target queue when its name is known, with its short id', () => {
+    const names = new Map([['7a2d4e90-1b3c-4d5e-8f60-a1b2c3d4e5f6', 'Support Tier 2']]);
+    const to = [{ id: '7a2d4e90-1b3c-4d5e-8f60-a1b2c3d4e5f6', threshold: 60 }];
+    expect(lines(itemChanges('/overflowTargets', [{ id: 'q-gone', threshold: 60 }], to, names))).toEqual([
+      '~ [0] id q-gone → Support Tier 2 (7a2d4e90…)',
+    ]);
+    expect(lines(itemChanges('/overflowTargets', [], to, names))).toEqual(['+ [0] Support Tier 2 (7a2d4e90…), threshold 60']);
   });
 });
 
@@ -66,7 +75,7 @@ describe('plan renderers show list fields item by item', () => {
         '      + skill_c (basic)',
         '    overflowTargets:',
         '      ~ [0] threshold 120 → 90',
-        '      - [1] q-pool (threshold 300)',
+        '      - [1] Overflow Pool (q-pool), threshold 300',
       ].join('\n'),
     );
     expect(out).not.toContain('[{');
@@ -77,7 +86,7 @@ describe('plan renderers show list fields item by item', () => {
     expect(out).toContain('| Support Tier 1 | `skills` | `skill_a: advanced` | `skill_a: expert` |');
     expect(out).toContain('| Support Tier 1 | `skills` | (none) | `skill_c (basic)` |');
     expect(out).toContain('| Support Tier 1 | `overflowTargets[0]` | `threshold 120` | `threshold 90` |');
-    expect(out).toContain('| Support Tier 1 | `overflowTargets[1]` | `q-pool (threshold 300)` | (none) |');
+    expect(out).toContain('| Support Tier 1 | `overflowTargets[1]` | `Overflow Pool (q-pool), threshold 300` | (none) |');
     expect(out).toContain('  skills:\n~ skill_a: advanced → expert\n- skill_b\n+ skill_c (basic)\n  overflowTargets:\n~ [0] threshold 120 → 90');
     expect(out).not.toContain('[{');
     expect(out).not.toContain('…');
