@@ -83,3 +83,12 @@ describe('status formats', () => {
     expect(renderStatus(buildStatus(health, [], [], {}), 'text', ctx)).toContain('No managed queues.');
   });
 });
+
+describe('status names with control or invisible characters', () => {
+  it('are escaped in text, so nothing reaches the terminal raw', () => {
+    const odd = buildStatus(health, [{ id: 'q9', name: 'Evil\u001b[2J\u200b' }], [], {});
+    const out = renderStatus(odd, 'text', ctx);
+    expect(out).toContain('Evil\\u001b[2J\\u200b');
+    expect(out).not.toContain('\u001b');
+  });
+});

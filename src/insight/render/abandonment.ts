@@ -5,6 +5,7 @@
 import type { AbandonmentReport, BucketStats } from '../abandonment.js';
 import { abandonmentHtml } from './abandonment-html.js';
 import { csv, fixed, percent, textTable } from './common.js';
+import { escapeSuspicious } from '../../util/unicode.js';
 import type { AbandonmentFormat } from './formats.js';
 
 export { ABANDONMENT_FORMATS, type AbandonmentFormat } from './formats.js';
@@ -50,7 +51,7 @@ function text(report: AbandonmentReport): string {
       b.averageWait === null ? '-' : `${fixed(b.averageWait)}s`,
       b.range === 'all' ? '' : '#'.repeat(Math.round((b.offered / max) * BAR_WIDTH)),
     ]);
-    parts.push(`${q.name} (${q.id})`, textTable(TEXT_HEADER, rows));
+    parts.push(`${escapeSuspicious(q.name)} (${escapeSuspicious(q.id)})`, textTable(TEXT_HEADER, rows));
   }
   const t = report.total;
   parts.push(`${report.queues.length} queue(s): ${t.offered} offered, ${t.abandoned} abandoned (${percent(t.abandonmentRate)})`);

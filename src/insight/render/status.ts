@@ -5,6 +5,7 @@
 import type { StatusReport, QueueStatus } from '../status.js';
 import { ansi, escapeHtml, fixed, htmlPage, mdTable, percent, textTable } from './common.js';
 import type { StatusFormat } from './formats.js';
+import { escapeSuspicious } from '../../util/unicode.js';
 
 export { STATUS_FORMATS, type StatusFormat } from './formats.js';
 
@@ -50,7 +51,8 @@ export function renderStatus(report: StatusReport, format: StatusFormat, ctx: St
 function cells(q: QueueStatus): string[] {
   const m = q.metrics;
   return [
-    q.name,
+    // Escaped: a control character in a name must not reach the terminal, nor hide in a page.
+    escapeSuspicious(q.name),
     q.id,
     m.agentsOnQueue === undefined ? '-' : String(m.agentsOnQueue),
     m.offeredCount === undefined ? '-' : String(m.offeredCount),
