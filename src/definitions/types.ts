@@ -89,5 +89,7 @@ export interface ValidationResult {
   /** Valid skill definitions (`kind: Skill`), in file order. */
   skills: LoadedSkillDefinition[];
   problems: Problem[];
+  /** Located like problems, but never make a definition invalid (e.g. a zero-width space in a name). */
+  warnings: Problem[];
   files: number;
 }

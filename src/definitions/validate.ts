@@ -5,6 +5,7 @@ import { defaultParallelism, loadFilesParallel } from './parallel.js';
 import { sortProblems } from './order.js';
 import { checkRules, checkSkillRules } from './rules.js';
 import type { LoadedDefinition, LoadedSkillDefinition, ValidationResult } from './types.js';
+import { unicodeWarnings } from './warnings.js';
 
 export { compareProblems, sortProblems } from './order.js';
 
@@ -21,7 +22,8 @@ export interface ValidateOptions {
  * `*.yaml`/`*.yml` file recursively in sorted path order, each YAML document one queue (or one
  * skill with `kind: Skill`), then the cross-file rules of each kind. Returns the valid definitions
  * of each kind (in file order: `definitions` queues, `skills` skills) and every problem, sorted by
- * file, line and column, with paths relative to `options.cwd`. Offline and read-only.
+ * file, line and column, with paths relative to `options.cwd`, and every warning (invisible or
+ * confusable characters; see warnings.ts), which never make the result invalid. Offline and read-only.
  * Throws FileError only when `dir` itself is missing or unreadable; an unreadable or over-1-MiB
  * file is a problem at its line 1, column 1.
  */
@@ -49,6 +51,7 @@ export async function validateDirectory(dir: string, options: ValidateOptions): 
     definitions: documents.filter((d) => valid.has(d) && !rules.invalid.has(d)),
     skills: skillDocuments.filter((d) => valid.has(d) && !skillRules.invalid.has(d)),
     problems: sortProblems(problems),
+    warnings: unicodeWarnings([...documents, ...skillDocuments]),
     files: files.length,
   };
 }

@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 /**
  * `npm run demo`: the whole GitOps loop against an in-process sandbox, no credentials, no network.
- * validate → plan (a simulated pull request) → apply the saved plan → an out-of-band console edit →
+ * validate → plan (a simulated pull request) → apply the saved plan → an out-of-band console edit
+ * (over HTTP, with the sandbox's `console` client, so it is audited as a person, not as cxq) →
  * drift → status. Each step prints the real CLI output; reports land in a temp directory it names.
  */
 import { cp, mkdtemp, readFile, writeFile } from 'node:fs/promises';
@@ -11,7 +12,8 @@ import { fileURLToPath } from 'node:url';
 import { parseDocument } from 'yaml';
 import { runCli } from '../cli/program.js';
 import type { CliIO } from '../cli/io.js';
-import { startSandbox, type SandboxHandle } from '../sandbox/server.js';
+import { consoleEdit } from '../sandbox/console-edit.js';
+import { CONSOLE_CLIENT, startSandbox, type SandboxHandle } from '../sandbox/server.js';
 
 const REPO_ROOT = fileURLToPath(new URL('../../', import.meta.url));
 
@@ -85,11 +87,10 @@ async function main(): Promise<number> {
       expect: 2,
       why: 'A supervisor changed VIP Concierge in the console: drift names the field, who and when (exit 2).',
       before: async () => {
-        sandbox.state.editOutOfBand('e1d2c3b4-a596-4788-9a0b-1c2d3e4f5061', { maxWaitTime: 90 }, {
-          id: 'user-jane-doe',
-          name: 'Jane Doe (console)',
-        });
-        process.stdout.write('(out-of-band edit: VIP Concierge maxWaitTime 60 → 90 by Jane Doe in the console)\n');
+        await consoleEdit(sandbox.baseUrl, 'e1d2c3b4-a596-4788-9a0b-1c2d3e4f5061', { maxWaitTime: 90 });
+        process.stdout.write(
+          `(out-of-band edit over HTTP with the console client: VIP Concierge maxWaitTime 60 → 90 by ${CONSOLE_CLIENT.actor.name})\n`,
+        );
       },
     },
     { title: 'status', argv: [...quiet, 'status', '--dir', 'queues'], expect: 0, why: 'Health and SLA-breach prediction (Erlang C/A) for every managed queue.' },

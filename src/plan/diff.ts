@@ -17,7 +17,8 @@ import type { DesiredFields, FieldChange } from './types.js';
  *   normalised list); `old` is `null` when the live queue lacks the field.
  * - `patch` is the RFC 6902 patch (fast-json-patch `compare`) from the live managed projection to
  *   the desired one. Both projections are normalised, so skill indexes refer to the list sorted by
- *   id. It is empty exactly when `fields` is.
+ *   id. It is empty exactly when `fields` is, and comes in the same field order as `fields`
+ *   (compared field by field; `compare` alone walks keys last to first).
  *
  * Pure; never throws; does not mutate its arguments.
  */
@@ -38,8 +39,17 @@ export function diffQueue(live: Queue, desired: DesiredFields): { fields: FieldC
     to[field] = newValue;
     if (!jsonEqual(oldValue, newValue)) fields.push({ path: `/${field}`, old: oldValue ?? null, new: newValue });
   }
-  const patch = fields.length === 0 ? [] : jsonPatch.compare(from, to);
-  return { fields, patch };
+  return { fields, patch: fields.length === 0 ? [] : patchInFieldOrder(from, to) };
+}
+
+/** The RFC 6902 patch from `from` to `to`, one top-level field at a time, in `to`'s key order. */
+function patchInFieldOrder(from: Record<string, unknown>, to: Record<string, unknown>): Operation[] {
+  const ops: Operation[] = [];
+  for (const field of Object.keys(to)) {
+    const a = field in from ? { [field]: from[field] } : {};
+    for (const op of jsonPatch.compare(a, { [field]: to[field] })) ops.push(op);
+  }
+  return ops;
 }
 
 function diffWaitMusic(

@@ -1,4 +1,5 @@
 /** Small formatting helpers shared by the plan and drift renderers (text and markdown). */
+import { escapeSuspicious } from '../util/unicode.js';
 
 /** A field pointer as users read it: `/waitMusic/url` → `waitMusic.url`. */
 export function fieldLabel(path: string): string {
@@ -8,10 +9,17 @@ export function fieldLabel(path: string): string {
 /**
  * A value as users read it: strings quoted (as JSON, so a newline shows as `\n`), numbers and
  * booleans bare, lists and objects as compact JSON, and an absent value (`null`) as `(unset)`.
+ * Invisible characters and confusable letters are escaped (`\u200b`, see src/util/unicode.ts),
+ * so a change that would look like none is visible.
  */
 export function formatValue(value: unknown): string {
   if (value === null || value === undefined) return '(unset)';
-  return JSON.stringify(value);
+  return escapeSuspicious(JSON.stringify(value));
+}
+
+/** A name or id as shown in a heading: invisible characters and confusable letters escaped. */
+export function displayText(text: string): string {
+  return escapeSuspicious(text);
 }
 
 /** The short form of a queue id shown next to its name: the first 8 characters and `…`. */

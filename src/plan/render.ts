@@ -1,5 +1,6 @@
 import type { Plan, QueueChange } from './types.js';
-import { fieldLabel, formatValue, paint, plural, shortId } from './format.js';
+import { displayText, fieldLabel, formatValue, paint, plural, shortId } from './format.js';
+import { itemCell, itemChanges, itemField, paintItem, queueNamesOf } from './items.js';
 import { codeBlock, codeSpan, fitMarkdown, htmlText, mdText, type MarkdownItem } from './markdown.js';
 
 export { PLAN_FORMATS, type PlanFormat } from './formats.js';
@@ -29,15 +30,24 @@ export function planSummaryLine(plan: Plan): string {
 
 /**
  * Terraform-like text: each queue to update as `~ Name (3f6c1a52…)` with one `field: old → new`
- * line per changed field, then the summary line. Colour only when `color` is true.
+ * line per changed field — `skills` and `overflowTargets` as one line per changed item (see
+ * items.ts) — then the summary line. Colour only when `color` is true. Names and values show
+ * invisible and confusable characters escaped.
  */
 export function renderPlanText(plan: Plan, color: boolean): string {
   const lines: string[] = [];
+  const names = queueNamesOf(plan.changes, plan.unmanaged);
   for (const change of plan.changes) {
     if (change.action !== 'update') continue;
-    lines.push(`${paint(color, 'yellow', '~')} ${paint(color, 'bold', change.name)} (${shortId(change.id)})`);
+    lines.push(`${paint(color, 'yellow', '~')} ${paint(color, 'bold', displayText(change.name))} (${shortId(displayText(change.id))})`);
     for (const f of change.fields) {
-      lines.push(`    ${fieldLabel(f.path)}: ${paint(color, 'red', formatValue(f.old))} → ${paint(color, 'green', formatValue(f.new))}`);
+      const items = itemChanges(f.path, f.old, f.new, names);
+      if (items === undefined) {
+        lines.push(`    ${fieldLabel(f.path)}: ${paint(color, 'red', formatValue(f.old))} → ${paint(color, 'green', formatValue(f.new))}`);
+        continue;
+      }
+      lines.push(`    ${fieldLabel(f.path)}:`);
+      for (const item of items) lines.push(`      ${paintItem(color, item)}`);
     }
     lines.push('');
   }
@@ -59,24 +69,32 @@ export function renderPlanMarkdown(plan: Plan): string {
   if (updates.length === 0) {
     return `### cxq plan: no changes\n\nThe tenant matches the definitions (${plural(s.managed, 'managed queue')}, ${s.unmanaged} unmanaged).\n`;
   }
+  const names = queueNamesOf(plan.changes, plan.unmanaged);
   const head = `### cxq plan: ${s.update} to update, ${s.noop} unchanged, ${s.unmanaged} unmanaged\n\n`;
   const tail = s.unmanaged > 0 ? `${plural(s.unmanaged, 'live queue')} not managed by any definition.\n` : '';
   return fitMarkdown({
     head,
     tableHeader: '| Queue | Field | Old | New |\n| --- | --- | --- | --- |',
-    items: updates.map(markdownItem),
+    items: updates.map((c) => markdownItem(c, names)),
     tail,
     artifact: 'plan artifact',
   });
 }
 
-function markdownItem(change: QueueChange): MarkdownItem {
-  const rows = change.fields.map(
-    (f) => `| ${mdText(change.name)} | ${codeSpan(fieldLabel(f.path))} | ${codeSpan(formatValue(f.old))} | ${codeSpan(formatValue(f.new))} |`,
-  );
-  const diff = change.fields
-    .map((f) => `- ${fieldLabel(f.path)}: ${formatValue(f.old)}\n+ ${fieldLabel(f.path)}: ${formatValue(f.new)}`)
-    .join('\n');
-  const summary = `~ ${htmlText(change.name)} (<code>${htmlText(change.id)}</code>), version ${change.version}: ${plural(change.fields.length, 'field')}`;
-  return { rows, details: `<details><summary>${summary}</summary>\n\n${codeBlock('diff', diff)}\n\n</details>` };
+function markdownItem(change: QueueChange, names: ReadonlyMap<string, string>): MarkdownItem {
+  const name = mdText(displayText(change.name));
+  const rows: string[] = [];
+  const diff: string[] = [];
+  for (const f of change.fields) {
+    const items = itemChanges(f.path, f.old, f.new, names);
+    if (items === undefined) {
+      rows.push(`| ${name} | ${codeSpan(fieldLabel(f.path))} | ${codeSpan(formatValue(f.old))} | ${codeSpan(formatValue(f.new))} |`);
+      diff.push(`- ${fieldLabel(f.path)}: ${formatValue(f.old)}`, `+ ${fieldLabel(f.path)}: ${formatValue(f.new)}`);
+      continue;
+    }
+    for (const item of items) rows.push(`| ${name} | ${itemField(f.path, item)} | ${itemCell(item.old)} | ${itemCell(item.new)} |`);
+    diff.push(`  ${fieldLabel(f.path)}:`, ...items.map((i) => i.line));
+  }
+  const summary = `~ ${htmlText(displayText(change.name))} (<code>${htmlText(displayText(change.id))}</code>), version ${change.version}: ${plural(change.fields.length, 'field')}`;
+  return { rows, details: `<details><summary>${summary}</summary>\n\n${codeBlock('diff', diff.join('\n'))}\n\n</details>` };
 }

@@ -4,20 +4,40 @@
  */
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
+import type { Actor } from '../model/queue.js';
 import { ALL_SCOPES } from '../providers/v2/types.js';
 import { errorReply, type Reply } from './http.js';
+import { CONSOLE_ADMIN } from './state.js';
 
 /** What a valid token stands for. */
 export interface Grant {
   clientId: string;
   scopes: ReadonlySet<string>;
   expiresAt: number;
+  /** Who a write with this token is attributed to (audit `user`, `modifiedBy`). */
+  actor: Required<Actor>;
 }
 
-/** Configuration of the single OAuth client the sandbox knows. */
+/** One more OAuth client the sandbox accepts, acting as `actor`. */
+export interface ExtraClient {
+  id: string;
+  secret: string;
+  actor: Required<Actor>;
+}
+
+/**
+ * The built-in `console` client (id `console`, secret `console`): it stands for a person editing in
+ * the CXone console, so its writes are audited as that person, not as the client cxq uses, and
+ * `cxq audit`/`cxq drift` show them as out-of-band. Documented in docs/sandbox.md.
+ */
+export const CONSOLE_CLIENT: ExtraClient = { id: 'console', secret: 'console', actor: CONSOLE_ADMIN };
+
+/** Configuration of the OAuth clients the sandbox knows: the configured one plus `extraClients`. */
 export interface AuthConfig {
   clientId: string;
   clientSecret: string;
+  /** Further clients (default: none here; startSandbox adds CONSOLE_CLIENT). */
+  extraClients?: readonly ExtraClient[];
   /** Scopes a token may carry; a request for others is granted only the intersection. */
   grantScopes: readonly string[];
   tokenTtlSeconds: number;
@@ -55,7 +75,8 @@ export class TokenStore {
       return errorReply(400, 'grant_type must be client_credentials', undefined, 'unsupported_grant_type');
     }
     const [id, secret] = this.#credentials(req, form);
-    if (!same(id, this.config.clientId) || !same(secret, this.config.clientSecret)) {
+    const actor = this.#actorFor(id, secret);
+    if (actor === undefined) {
       return errorReply(401, 'unknown client id or wrong client secret', undefined, 'invalid_client');
     }
     const requested = (form.get('scope') ?? '').split(/[\s,]+/).filter((s) => s !== '');
@@ -71,6 +92,7 @@ export class TokenStore {
       clientId: id,
       scopes: new Set(granted),
       expiresAt: this.config.now().getTime() + ttl * 1000,
+      actor,
     });
     return {
       status: 200,
@@ -95,6 +117,15 @@ export class TokenStore {
   /** Invalidates every issued token (later requests with them get 401). */
   expireAll(): void {
     this.#tokens.clear();
+  }
+
+  /** The actor of the client these credentials belong to, or undefined. The configured client wins a shared id. */
+  #actorFor(id: string, secret: string): Required<Actor> | undefined {
+    if (same(id, this.config.clientId)) {
+      return same(secret, this.config.clientSecret) ? { id, name: `API client ${id}` } : undefined;
+    }
+    const extra = (this.config.extraClients ?? []).find((c) => same(id, c.id));
+    return extra !== undefined && same(secret, extra.secret) ? { ...extra.actor } : undefined;
   }
 
   #credentials(req: IncomingMessage, form: URLSearchParams): [string, string] {

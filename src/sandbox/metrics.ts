@@ -98,22 +98,31 @@ export function apportion(total: number, weights: readonly number[]): number[] {
 
 const BOUNDS = [0, 30, 60, 120, 300, 600, Number.POSITIVE_INFINITY];
 
+/** The queue's maxWaitTime when none is known (the contract's largest). */
+const DEFAULT_MAX_WAIT = 7200;
+
 /**
  * The six `waitTimeRange` rows of one queue: answered and abandoned contacts split by how long
  * they waited (M/M/N wait distribution; abandoners skew to longer waits), summing exactly to the
- * queue's answered and abandoned counts for the window.
+ * queue's answered and abandoned counts for the window. No contact waits beyond `maxWaitTime`
+ * (the queue hands it on then): the contacts still waiting at that point fall in the bucket that
+ * holds `maxWaitTime`, every later bucket is empty, and no bucket's mean wait exceeds it.
  */
-export function distributionRows(id: string, load: QueueLoad): DistributionRow[] {
+export function distributionRows(id: string, load: QueueLoad, maxWaitTime = DEFAULT_MAX_WAIT): DistributionRow[] {
+  const maxWait = Number.isFinite(maxWaitTime) && maxWaitTime > 0 ? maxWaitTime : DEFAULT_MAX_WAIT;
   const rate = (load.agents * (1 - load.occupancy)) / load.handleTime;
-  const survive = (t: number): number => (t === Number.POSITIVE_INFINITY ? 0 : load.pWait * Math.exp(-rate * t));
-  const shares = WAIT_TIME_RANGES.map((_r, i) => (i === 0 ? 1 : 0) - survive(BOUNDS[i + 1]!) + (i === 0 ? 0 : survive(BOUNDS[i]!)));
+  // Share of contacts still waiting at t; nobody is still waiting at maxWait.
+  const survive = (t: number): number => (t >= maxWait ? 0 : load.pWait * Math.exp(-rate * t));
+  const shares = WAIT_TIME_RANGES.map((_r, i) => (i === 0 ? 1 : survive(BOUNDS[i]!)) - survive(BOUNDS[i + 1]!));
   const answered = apportion(load.answered, shares);
   const abandoned = apportion(load.abandoned, shares.map((s, i) => s * (i + 1)));
   const tail = Math.round(600 + Math.min(1 / Math.max(rate, 1e-6), 3000));
   // Most of the 0-30 bucket never waited at all (1 - pWait), which pulls its mean down.
   const waitedShort = load.pWait - survive(30);
   const firstMean = shares[0]! > 0 ? Math.round((15 * waitedShort) / shares[0]!) : 0;
-  const meanWait = [firstMean, 45, 90, 210, 450, tail];
+  const meanWait = [firstMean, 45, 90, 210, 450, tail].map((m, i) =>
+    BOUNDS[i + 1]! > maxWait ? Math.min(m, Math.round((BOUNDS[i]! + maxWait) / 2)) : m,
+  );
   return WAIT_TIME_RANGES.map((range: WaitTimeRange, i) => ({
     queue: { id },
     waitTimeRange: range,

@@ -116,7 +116,7 @@ export function analyticsData(ctx: RouteContext): Reply {
   const seconds = (query.end - query.start) / 1000;
   const rows = query.ids.flatMap((id) => {
     const q = ctx.state.visibleQueue(id);
-    return q ? distributionRows(id, queueLoad(id, seconds, q.maxWaitTime)) : [];
+    return q ? distributionRows(id, queueLoad(id, seconds, q.maxWaitTime), q.maxWaitTime) : [];
   });
   const next = query.offset + query.pageSize;
   const nextUri = next < rows.length ? `${DATA_PATH}?cursor=${encodeCursor({ ...query, offset: next })}` : null;

@@ -86,8 +86,7 @@ export function putQueue(ctx: RouteContext): Reply {
     const sent = bodyVersion !== undefined && bodyVersion !== expected ? `If-Match ${ifMatch}, body version ${String(bodyVersion)}` : `version ${ifMatch}`;
     return errorReply(409, `${sent} does not match current version ${current} of queue ${id}: it was changed; re-read it`);
   }
-  const actor = { id: ctx.grant.clientId, name: `API client ${ctx.grant.clientId}` };
-  const r = ctx.state.replaceQueue(id, body, current, actor);
+  const r = ctx.state.replaceQueue(id, body, current, ctx.grant.actor);
   if (!r.ok) return r.status === 400 ? badRequest(r.errors ?? [], r.message) : errorReply(r.status, r.message);
   return { status: 200, body: r.queue, lose: ctx.faults.lose() };
 }

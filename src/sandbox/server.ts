@@ -8,7 +8,7 @@ import type { AddressInfo } from 'node:net';
 import type { HealthStatus } from '../model/tenant.js';
 import { ALL_SCOPES } from '../providers/v2/types.js';
 import { silentLogger, type Logger } from '../log.js';
-import { TokenStore } from './auth.js';
+import { CONSOLE_CLIENT, TokenStore, type ExtraClient } from './auth.js';
 import { FaultInjector, RateLimiter } from './limits.js';
 import { Pipeline, type SandboxStats } from './pipeline.js';
 import { v2Dialect } from './routes.js';
@@ -17,6 +17,7 @@ import { SandboxState } from './state.js';
 
 export { SandboxState } from './state.js';
 export type { SandboxStats } from './pipeline.js';
+export { CONSOLE_CLIENT, type ExtraClient } from './auth.js';
 
 /** How to start a sandbox. Every field is optional; see docs/sandbox.md. */
 export interface SandboxOptions {
@@ -32,6 +33,8 @@ export interface SandboxOptions {
   /** Default 'sandbox' / 'sandbox'. */
   clientId?: string;
   clientSecret?: string;
+  /** Further OAuth clients, each acting as its own user. Default: the built-in `console` client. */
+  extraClients?: readonly ExtraClient[];
   /** Scopes a token may be granted (default: every scope of the contract). For 403 tests. */
   grantScopes?: readonly string[];
   /** Token lifetime (`expires_in`). Default 3600. */
@@ -115,6 +118,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   const tokens = new TokenStore({
     clientId,
     clientSecret: options.clientSecret ?? 'sandbox',
+    extraClients: options.extraClients ?? [CONSOLE_CLIENT],
     grantScopes: options.grantScopes ?? ALL_SCOPES,
     tokenTtlSeconds: options.tokenTtlSeconds ?? 3600,
     now,

@@ -1,6 +1,8 @@
 import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { consoleEdit } from '../../src/sandbox/console-edit.js';
+import { CONSOLE_CLIENT } from '../../src/sandbox/server.js';
 import { routeCount, startInsightTenant, type InsightTenant } from '../insight/tenant.js';
 
 const AUDIT = 'GET /api/v2/audit';
@@ -8,6 +10,29 @@ let t: InsightTenant | undefined;
 afterEach(async () => {
   await t?.close();
   t = undefined;
+});
+
+describe('an out-of-band edit over HTTP with the sandbox console client', () => {
+  it('is attributed to the console user: audit marks it out-of-band, drift names who changed it', async () => {
+    t = await startInsightTenant(2);
+    const [a] = t.ids as [string];
+    const live = t.sb.state.getQueue(a)!;
+    t.manage([a]);
+    writeFileSync(join(t.cwd, 'queues', 'managed.yaml'), `id: ${a}\nmaxWaitTime: ${live.maxWaitTime}\n`);
+    await consoleEdit(t.sb.baseUrl, a, { maxWaitTime: live.maxWaitTime === 999 ? 998 : 999 });
+
+    const audit = JSON.parse((await t.run(['audit', '--format', 'json'])).stdout);
+    expect(audit.entries).toHaveLength(1);
+    expect(audit.entries[0]).toMatchObject({ queueId: a, madeBy: 'out-of-band', user: CONSOLE_CLIENT.actor });
+    expect(audit.summary.outOfBand).toBe(1);
+
+    const drift = await t.run(['drift', '--format', 'json']);
+    expect(drift.code).toBe(2);
+    const [q] = JSON.parse(drift.stdout).drifted;
+    expect(q).toMatchObject({ id: a, modifiedBy: CONSOLE_CLIENT.actor });
+    expect(q.audit.map((e: { user: unknown }) => e.user)).toEqual([CONSOLE_CLIENT.actor]);
+    expect((await t.run(['drift', '--format', 'text'])).stdout).toContain(`last changed by ${CONSOLE_CLIENT.actor.name}`);
+  });
 });
 
 describe('cxq audit against the sandbox', () => {

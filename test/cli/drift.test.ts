@@ -100,7 +100,8 @@ describe('cxq drift against the sandbox', () => {
     expect(fixTime(r.stdout)).toMatchInlineSnapshot(`
       "! Support Tier 1 (3f6c1a52…) last changed by Eve Operator at 2026-11-20T10:00:00.000Z, version 2
           maxWaitTime: live 999, desired 300
-          skills: live [{"id":"skill_tier1","level":"advanced"}], desired [{"id":"skill_english","level":"expert"},{"id":"skill_tier1","level":"advanced"}]
+          skills (desired → live):
+            - skill_english
 
       Drift: 1 of 8 managed queues drifted (fingerprint ae8569e25ebc).
       "

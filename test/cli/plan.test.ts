@@ -34,7 +34,8 @@ describe('cxq plan against the sandbox', () => {
     expect(r.stdout).toMatchInlineSnapshot(`
       "~ Support Tier 1 (3f6c1a52…)
           maxWaitTime: 300 → 420
-          skills: [{"id":"skill_english","level":"expert"},{"id":"skill_tier1","level":"advanced"}] → [{"id":"skill_english","level":"basic"},{"id":"skill_tier1","level":"advanced"}]
+          skills:
+            ~ skill_english: expert → basic
 
       Plan: 1 to update, 7 unchanged, 0 unmanaged.
       "
@@ -87,13 +88,13 @@ describe('cxq plan against the sandbox', () => {
           "patch": [
             {
               "op": "replace",
-              "path": "/skills/0/level",
-              "value": "basic"
+              "path": "/maxWaitTime",
+              "value": 420
             },
             {
               "op": "replace",
-              "path": "/maxWaitTime",
-              "value": 420
+              "path": "/skills/0/level",
+              "value": "basic"
             }
           ]
         }
@@ -110,15 +111,15 @@ describe('cxq plan against the sandbox', () => {
       | Queue | Field | Old | New |
       | --- | --- | --- | --- |
       | Support Tier 1 | \`maxWaitTime\` | \`300\` | \`420\` |
-      | Support Tier 1 | \`skills\` | \`[{"id":"skill_english","level":"expert"},{"id":"skill_tier1","level":"advanced"}]\` | \`[{"id":"skill_english","level":"basic"},{"id":"skill_tier1","level":"advanced"}]\` |
+      | Support Tier 1 | \`skills\` | \`skill_english: expert\` | \`skill_english: basic\` |
 
       <details><summary>~ Support Tier 1 (<code>3f6c1a52-9d0e-4f57-b0b8-2f0c3a9e7d11</code>), version 1: 2 fields</summary>
 
       \`\`\`diff
       - maxWaitTime: 300
       + maxWaitTime: 420
-      - skills: [{"id":"skill_english","level":"expert"},{"id":"skill_tier1","level":"advanced"}]
-      + skills: [{"id":"skill_english","level":"basic"},{"id":"skill_tier1","level":"advanced"}]
+        skills:
+      ~ skill_english: expert → basic
       \`\`\`
 
       </details>
@@ -181,5 +182,48 @@ describe('cxq plan request budget', () => {
     } finally {
       await sb.close();
     }
+  });
+});
+
+describe('cxq plan: a reviewer sees list items and invisible characters (text and markdown)', () => {
+  let sb: SandboxHandle;
+  let copy: Awaited<ReturnType<typeof copyOfExamples>>;
+  beforeAll(async () => {
+    sb = await exampleSandbox();
+    copy = await copyOfExamples();
+    await copy.edit('support/tier1.yaml', 'name: Support Tier 1', 'name: "Support\\u200b Tier 1"');
+    await copy.edit('support/tier1.yaml', 'threshold: 120', 'threshold: 90');
+    await copy.edit('support/tier1.yaml', '  - id: skill_english\n    level: expert\n', '');
+  });
+  afterAll(async () => {
+    await sb.close();
+    await copy.remove();
+  });
+
+  it('text', async () => {
+    const r = await cxq(sb.baseUrl, ['plan'], copy.dir);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toBe(
+      [
+        '~ Support Tier 1 (3f6c1a52…)',
+        '    name: "Support Tier 1" → "Support\\u200b Tier 1"',
+        '    skills:',
+        '      - skill_english',
+        '    overflowTargets:',
+        '      ~ [0] threshold 120 → 90',
+        '',
+        'Plan: 1 to update, 7 unchanged, 0 unmanaged.',
+        '',
+      ].join('\n'),
+    );
+  });
+
+  it('markdown', async () => {
+    const r = await cxq(sb.baseUrl, ['plan', '--format', 'markdown'], copy.dir);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('| Support Tier 1 | `name` | `"Support Tier 1"` | `"Support\\u200b Tier 1"` |');
+    expect(r.stdout).toContain('| Support Tier 1 | `skills` | `skill_english (expert)` | (none) |');
+    expect(r.stdout).toContain('| Support Tier 1 | `overflowTargets[0]` | `threshold 120` | `threshold 90` |');
+    expect(r.stdout).not.toContain('\u200b');
   });
 });

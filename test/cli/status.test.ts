@@ -44,9 +44,10 @@ describe('cxq status against the sandbox', () => {
     expect(JSON.parse(one.stdout).queues.map((q: { id: string }) => q.id)).toEqual([breach.id]);
     expect((await t.run(['status', '--fail-on-breach', '--id', fine.id])).code).toBe(0);
     // The same queue passes once the target is lowered below its predicted service level.
-    expect(breach.predictedServiceLevel).toBeGreaterThan(0.02);
+    expect(breach.predictedServiceLevel).toBeGreaterThan(0.03); // so the target stays above the 1% floor
     const target = String(Math.floor(breach.predictedServiceLevel * 100) - 1);
     expect((await t.run(['status', '--fail-on-breach', '--id', breach.id, '--target', target])).code).toBe(0);
+    expect((await t.run(['status', '--fail-on-breach', '--id', breach.id, '--target', `${target}%`])).code).toBe(0);
   });
 
   it('1,000 managed queues take at most 10 analytics queries', async () => {
@@ -71,6 +72,12 @@ describe('cxq status against the sandbox', () => {
   it('bad flags fail with exit 1 and a message, before any request', async () => {
     t = await startInsightTenant(1);
     t.manage(t.ids);
+    const before = t.sb.stats.requests;
+    const fraction = await t.run(['status', '--target', '0.9']);
+    expect(fraction.code).toBe(1);
+    expect(fraction.stderr).toContain('--target "0.9" is a percentage, not a fraction: did you mean 90%?');
+    expect(fraction.stdout).toBe('');
+    expect(t.sb.stats.requests).toBe(before);
     const sla = await t.run(['status', '--sla', '0']);
     expect(sla.code).toBe(1);
     expect(sla.stderr).toContain('--sla "0" must be a number of seconds > 0');

@@ -48,8 +48,8 @@ describe('cxq validate', () => {
     const bad = await runCaptured(['validate', '--format', 'json', '--log-level', 'error'], { cwd: root });
     expect(bad.code).toBe(1);
     expect(JSON.parse(bad.stdout)).toEqual([
-      { file: 'queues/tier1.yaml', line: 2, column: 14, field: 'maxWaitTime', message: 'must be <= 7200 (got 9000)' },
-      { file: 'queues/tier1.yaml', line: 3, column: 1, field: 'maxWaitTme', message: 'unknown field "maxWaitTme" (did you mean "maxWaitTime"?)' },
+      { severity: 'error', file: 'queues/tier1.yaml', line: 2, column: 14, field: 'maxWaitTime', message: 'must be <= 7200 (got 9000)' },
+      { severity: 'error', file: 'queues/tier1.yaml', line: 3, column: 1, field: 'maxWaitTme', message: 'unknown field "maxWaitTme" (did you mean "maxWaitTime"?)' },
     ]);
     const good = await runCaptured(['validate', '--format', 'json', '--log-level', 'error'], { cwd: REPO });
     expect(good).toEqual({ code: 0, stdout: '[]\n', stderr: '' });
@@ -98,5 +98,54 @@ describe('cxq validate', () => {
     const r = await runCaptured(['validate'], { cwd: REPO });
     const line = JSON.parse(r.stderr.trim().split('\n').at(-1)!) as Record<string, unknown>;
     expect(line).toMatchObject({ msg: 'validated definitions', files: 7, definitions: 8, problems: 0 });
+  });
+});
+
+describe('cxq validate: invisible and confusable characters are warnings', () => {
+  const WARN = [
+    'id: q-1',
+    'name: "Support\\u200b Tier 1"',
+    'description: "Billing Sеrvice"',
+    'skills:',
+    '  - id: "skill_\\u202Eenglish"',
+    '    level: basic',
+    '',
+  ].join('\n');
+
+  it('text: one warning per string at file:line:column, exit 0', async () => {
+    writeFileSync(join(root, 'queues', 'tier1.yaml'), WARN);
+    const r = await runCaptured(['validate', '--log-level', 'error'], { cwd: root });
+    expect(r.code).toBe(0);
+    const lines = r.stdout.split('\n');
+    expect(lines[0]).toBe(
+      'queues/tier1.yaml:2:7 warning: name: contains an invisible zero-width character U+200B at character 8: it reads as ordinary text in a review; remove it unless it is meant (cxq plan shows it escaped)',
+    );
+    expect(lines[1]).toMatch(/^queues\/tier1\.yaml:3:14 warning: description: contains the word "S\\u0435rvice" at character 9, which mixes Latin with Cyrillic/);
+    expect(lines[2]).toMatch(/^queues\/tier1\.yaml:5:9 warning: skills\[0\]\.id: contains a bidirectional control character U\+202E at character 7/);
+    expect(lines[3]).toBe('✓ 1 queue in 1 file is valid, 3 warnings');
+  });
+
+  it('json: warnings with severity "warning"; github: ::warning annotations', async () => {
+    writeFileSync(join(root, 'queues', 'tier1.yaml'), WARN);
+    const json = await runCaptured(['validate', '--format', 'json', '--log-level', 'error'], { cwd: root });
+    expect(json.code).toBe(0);
+    const rows = JSON.parse(json.stdout) as { severity: string; field: string; line: number }[];
+    expect(rows.map((w) => [w.severity, w.field, w.line])).toEqual([
+      ['warning', 'name', 2],
+      ['warning', 'description', 3],
+      ['warning', 'skills[0].id', 5],
+    ]);
+    const gh = await runCaptured(['validate', '--format', 'github', '--log-level', 'error'], { cwd: root });
+    expect(gh.code).toBe(0);
+    expect(gh.stdout.split('\n').filter((l) => l.startsWith('::warning file=queues/tier1.yaml,line='))).toHaveLength(3);
+    expect(gh.stdout).not.toContain('::error');
+  });
+
+  it('a warning does not hide an error: exit 1 with both', async () => {
+    writeFileSync(join(root, 'queues', 'tier1.yaml'), `${WARN}maxWaitTime: 9000\n`);
+    const r = await runCaptured(['validate', '--log-level', 'error'], { cwd: root });
+    expect(r.code).toBe(1);
+    expect(r.stdout).toContain('maxWaitTime: must be <= 7200');
+    expect(r.stdout).toContain('✗ 1 problem in 1 file (1 file checked), 3 warnings');
   });
 });

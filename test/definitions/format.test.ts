@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { escapeData, escapeProperty, formatGithubAnnotation, formatProblem, formatProblemsJson } from '../../src/definitions/format.js';
+import { escapeData, escapeProperty, formatGithubAnnotation, formatProblem, formatProblemsJson, formatWarning } from '../../src/definitions/format.js';
 import { closestField, editDistance } from '../../src/definitions/suggest.js';
 import { LineCounter, parseAllDocuments } from 'yaml';
 import { fieldName, locationAt, pointerSegments } from '../../src/definitions/positions.js';
@@ -11,9 +11,16 @@ describe('problem formats', () => {
     expect(formatProblem(p)).toBe('queues/tier1.yaml:12:3 maxWaitTime: must be <= 7200 (got 9000)');
   });
 
-  it('json: an array of {file, line, column, field, message}, [] when empty', () => {
-    expect(JSON.parse(formatProblemsJson([{ ...p, extra: 1 } as typeof p]))).toEqual([p]);
+  it('json: an array of {severity, file, line, column, field, message}, errors then warnings, [] when empty', () => {
+    expect(JSON.parse(formatProblemsJson([{ ...p, extra: 1 } as typeof p]))).toEqual([{ severity: 'error', ...p }]);
+    const w = { ...p, field: 'name', message: 'contains …' };
+    expect(JSON.parse(formatProblemsJson([p], [w])).map((r: { severity: string }) => r.severity)).toEqual(['error', 'warning']);
     expect(formatProblemsJson([])).toBe('[]\n');
+  });
+
+  it('text and github forms of a warning', () => {
+    expect(formatWarning(p)).toBe('queues/tier1.yaml:12:3 warning: maxWaitTime: must be <= 7200 (got 9000)');
+    expect(formatGithubAnnotation(p, 'warning')).toMatch(/^::warning file=queues\/tier1\.yaml,line=12,col=3,title=/);
   });
 
   it('github: an ::error workflow command with escaped properties and data', () => {

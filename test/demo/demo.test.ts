@@ -21,6 +21,8 @@ describe('npm run demo', () => {
     expect(stdout).toMatch(/Plan: 2 to update/);
     expect(stdout).toMatch(/Apply finished: 2 applied, 0 failed/);
     expect(stdout).toMatch(/maxWaitTime: live 90, desired 60/);
+    // The console edit went over HTTP with the console client: drift names the console user.
+    expect(stdout).toMatch(/VIP Concierge \(e1d2c3b4…\) last changed by Dana Admin \(console\)/);
     expect(stdout).not.toContain('(expected');
     expect(stdout).toMatch(/cxq demo finished in [\d.]+ s/);
     expect(code).toBe(0);

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { DistributionRow } from '../../src/model/tenant.js';
 import { aggregateAbandonment } from '../../src/insight/abandonment.js';
 import { renderAbandonment } from '../../src/insight/render/abandonment.js';
+import { histogramSvg } from '../../src/insight/render/abandonment-html.js';
 
 const queues = [
   { id: 'q2', name: 'Billing, "EU"' },
@@ -77,5 +78,29 @@ describe('abandonment formats', () => {
     expect(out).not.toMatch(/<script|https?:\/\/|\bsrc=|<link/);
     expect(out).toContain('&lt;script&gt;x&lt;/script&gt;');
     expect(out).toContain('<title>0-30 s: 38 answered, 2 abandoned (5.0%)</title>');
+  });
+  it('html: an overview across queues comes before the per-queue detail', () => {
+    const out = renderAbandonment(aggregateAbandonment(rows, queues, 'now-7d'), 'html');
+    const overview = out.indexOf('<section class="overview">');
+    expect(overview).toBeGreaterThan(0);
+    expect(overview).toBeLessThan(out.indexOf('<section class="queue"'));
+    const table = out.slice(overview, out.indexOf('</section>', overview));
+    expect(table.match(/<tr><td><a href="#q-\d+">/g)).toHaveLength(queues.length);
+    expect(table).toContain('<tr class="total"><td>all queues</td>');
+    expect(table.match(/<div class="dist">/g)!.length).toBeGreaterThan(0);
+  });
+  it('html: a log scale on which a bucket of 1 next to one of 10,000 is visible and labelled', () => {
+    const big = [
+      { queue: { id: 'q1' }, waitTimeRange: '0-30', answeredCount: 10_000, abandonedCount: 0, waitTime: 3 },
+      { queue: { id: 'q1' }, waitTimeRange: '300-600', answeredCount: 1, abandonedCount: 0, waitTime: 400 },
+    ] as DistributionRow[];
+    const svg = histogramSvg(aggregateAbandonment(big, [{ id: 'q1', name: 'A' }], 'now-7d').queues[0]!);
+    expect(svg).toContain('contacts (log scale)');
+    const heights = [...svg.matchAll(/<rect [^>]*height="([\d.]+)" fill="#4c78a8"\/><text [^>]*>(\d+)<\/text>/g)].map((m) => [Number(m[1]), m[2]]);
+    const one = heights.find(([, n]) => n === '1')!;
+    const most = heights.find(([, n]) => n === '10000')!;
+    expect(one[0]).toBeGreaterThan(10);
+    expect(Number(most[0]) / Number(one[0])).toBeLessThan(20);
+    for (const t of ['1', '10', '100', '1,000', '10,000']) expect(svg).toContain(`>${t}</text>`);
   });
 });

@@ -47,7 +47,16 @@ describe('--sla and --target', () => {
     expect(() => parseSla('abc')).toThrow(UsageError);
     expect(parseTarget('100')).toBe(1);
     expect(parseTarget('80%')).toBe(0.8);
-    expect(() => parseTarget('100.1')).toThrow('--target "100.1" must be a percentage > 0 and <= 100');
+    expect(() => parseTarget('100.1')).toThrow('--target "100.1" must be a percentage > 1 and <= 100');
+    expect(parseTarget('1.5')).toBe(0.015);
+  });
+
+  it('refuses a --target that looks like a fraction, suggesting the percentage it meant', () => {
+    expect(() => parseTarget('0.9')).toThrow('--target "0.9" is a percentage, not a fraction: did you mean 90%?');
+    expect(() => parseTarget('0.95%')).toThrow('did you mean 95%?');
+    expect(() => parseTarget('0.805')).toThrow('did you mean 80.5%?');
+    expect(() => parseTarget('1')).toThrow('did you mean 100%?');
+    expect(() => parseTarget('0.07')).toThrow('did you mean 7%?');
     expect(() => parseTarget('0')).toThrow(UsageError);
   });
 });

@@ -67,7 +67,28 @@ describe('status formats', () => {
     expect(out).not.toMatch(/<script|https?:\/\/|\bsrc=|<link/);
     expect(renderStatus(report, 'html', ctx)).toContain('<td class="breach">yes</td>');
   });
+  it('html: legend for the abbreviations, generation time and tenant, breaching row highlighted, ids nowrap', () => {
+    const out = renderStatus(report, 'html', { ...ctx, generatedAt: '2026-12-01T08:00:00.000Z', tenant: 'acme.cxone.example' });
+    const legend = out.slice(out.indexOf('<section class="legend">'));
+    for (const k of ['OCC', 'SL', 'ASA', 'CONF', 'METHOD']) expect(legend).toMatch(new RegExp(`<dt>${k}</dt><dd>[^<]{10,}</dd>`));
+    expect(out).toContain('Tenant <strong>acme.cxone.example</strong>');
+    expect(out).toContain('<time datetime="2026-12-01T08:00:00.000Z">2026-12-01 08:00:00 UTC</time>');
+    const rowsOut = out.match(/<tr[^>]*>.*<\/tr>/g)!.slice(1);
+    expect(rowsOut.map((r) => r.startsWith('<tr class="breach-row">'))).toEqual([false, false, true]);
+    expect(rowsOut[2]).toContain('<td class="id">q2</td>');
+    expect(out).toMatch(/td\.id\{white-space:nowrap/);
+    expect(out).toMatch(/tr\.breach-row td\{background:/);
+  });
   it('empty: says so', () => {
     expect(renderStatus(buildStatus(health, [], [], {}), 'text', ctx)).toContain('No managed queues.');
+  });
+});
+
+describe('status names with control or invisible characters', () => {
+  it('are escaped in text, so nothing reaches the terminal raw', () => {
+    const odd = buildStatus(health, [{ id: 'q9', name: 'Evil\u001b[2J\u200b' }], [], {});
+    const out = renderStatus(odd, 'text', ctx);
+    expect(out).toContain('Evil\\u001b[2J\\u200b');
+    expect(out).not.toContain('\u001b');
   });
 });

@@ -34,7 +34,10 @@ describe('plan text', () => {
           maxWaitTime: 300 → 420
 
       ~ Support Tier 2 (q-tier2)
-          skills: [{"id":"skill_a","level":"advanced"},{"id":"skill_b","level":"expert"}] → [{"id":"skill_c","level":"basic"}]
+          skills:
+            - skill_a
+            - skill_b
+            + skill_c (basic)
 
       Plan: 2 to update, 1 unchanged, 0 unmanaged.
       "
@@ -103,8 +106,8 @@ describe('plan json', () => {
             "patch": [
               {
                 "op": "replace",
-                "path": "/maxWaitTime",
-                "value": 420
+                "path": "/name",
+                "value": "Support | Tier 1"
               },
               {
                 "op": "replace",
@@ -113,8 +116,8 @@ describe('plan json', () => {
               },
               {
                 "op": "replace",
-                "path": "/name",
-                "value": "Support | Tier 1"
+                "path": "/maxWaitTime",
+                "value": 420
               }
             ]
           },
@@ -179,7 +182,9 @@ describe('plan markdown', () => {
       | Support Tier 1 | \`name\` | \`"Support Tier 1"\` | \`"Support \\| Tier 1"\` |
       | Support Tier 1 | \`waitMusic.url\` | \`"https://cdn.example.com/a.mp3"\` | \`"https://cdn.example.com/b.mp3"\` |
       | Support Tier 1 | \`maxWaitTime\` | \`300\` | \`420\` |
-      | Support Tier 2 | \`skills\` | \`[{"id":"skill_a","level":"advanced"},{"id":"skill_b","level":"expert"}]\` | \`[{"id":"skill_c","level":"basic"}]\` |
+      | Support Tier 2 | \`skills\` | \`skill_a (advanced)\` | (none) |
+      | Support Tier 2 | \`skills\` | \`skill_b (expert)\` | (none) |
+      | Support Tier 2 | \`skills\` | (none) | \`skill_c (basic)\` |
 
       <details><summary>~ Support Tier 1 (<code>q-tier1</code>), version 7: 3 fields</summary>
 
@@ -197,8 +202,10 @@ describe('plan markdown', () => {
       <details><summary>~ Support Tier 2 (<code>q-tier2</code>), version 7: 1 field</summary>
 
       \`\`\`diff
-      - skills: [{"id":"skill_a","level":"advanced"},{"id":"skill_b","level":"expert"}]
-      + skills: [{"id":"skill_c","level":"basic"}]
+        skills:
+      - skill_a
+      - skill_b
+      + skill_c (basic)
       \`\`\`
 
       </details>

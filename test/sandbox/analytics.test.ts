@@ -1,8 +1,11 @@
+import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { WAIT_TIME_RANGES } from '../../src/model/tenant.js';
 import { apportion, erlangC } from '../../src/sandbox/metrics.js';
 import { startSandbox, type SandboxHandle } from '../../src/sandbox/server.js';
 import { call, getToken } from './helpers.js';
+
+const REPO = fileURLToPath(new URL('../..', import.meta.url));
 
 const DETAILS = '/api/v2/analytics/queues/details/query';
 const DATA = '/api/v2/analytics/queues/data/query';
@@ -133,6 +136,40 @@ describe('sandbox analytics distribution', () => {
       expect(r.body.errors).toEqual([{ field: 'pageSize', message: 'must be an integer from 1 to 500' }]);
     }
     expect((await call(sb, token, 'POST', `${DATA}?cursor=bm9wZQ`)).body.errors[0].field).toBe('cursor');
+  });
+});
+
+describe('sandbox analytics distribution agrees with maxWaitTime', () => {
+  const LOWER: Record<string, number> = { '0-30': 0, '30-60': 30, '60-120': 60, '120-300': 120, '300-600': 300, '600+': 600 };
+
+  it('no contact waits beyond a queue\'s maxWaitTime: later buckets are empty, no mean exceeds it', async () => {
+    const sb = await startSandbox({ seedDir: 'queues', cwd: REPO, queues: 30 });
+    try {
+      const token = await getToken(sb);
+      const queues = sb.state.listQueues();
+      const billing = queues.find((q) => q.name === 'Billing')!;
+      expect(billing.maxWaitTime).toBe(420);
+      const r = await call(sb, token, 'POST', DATA, {
+        body: { dateRange: { startDate: 'now-7d', endDate: 'now' }, selectors: queues.map((q) => sel(q.id)), pageSize: 500 },
+      });
+      const rows = r.body.results as { queue: { id: string }; waitTimeRange: string; answeredCount: number; abandonedCount: number; waitTime: number }[];
+      const bill = rows.filter((x) => x.queue.id === billing.id);
+      expect(bill.find((x) => x.waitTimeRange === '600+')).toMatchObject({ answeredCount: 0, abandonedCount: 0, waitTime: 0 });
+      expect(bill.find((x) => x.waitTimeRange === '300-600')!.answeredCount).toBeGreaterThan(0);
+      let checked = 0;
+      for (const q of queues) {
+        for (const row of rows.filter((x) => x.queue.id === q.id)) {
+          expect(row.waitTime).toBeLessThanOrEqual(q.maxWaitTime!);
+          if (LOWER[row.waitTimeRange]! >= q.maxWaitTime!) {
+            expect(row.answeredCount + row.abandonedCount).toBe(0);
+            checked++;
+          }
+        }
+      }
+      expect(checked).toBeGreaterThan(10);
+    } finally {
+      await sb.close();
+    }
   });
 });
 

@@ -26,6 +26,8 @@ export async function statusCommand(ctx: CliContext, opts: StatusOptions): Promi
   });
   const breaches = report.queues.filter((q) => q.breachPredicted).length;
   ctx.logger.info({ queues: report.queues.length, metricsRows: rows.length, breaches, health: health.status }, 'status computed');
-  ctx.io.stdout.write(renderStatus(report, opts.format, { slaSeconds, target, color: useColor(ctx.io) }));
+  const tenant = new URL(api.baseUrl).host;
+  const generatedAt = new Date().toISOString();
+  ctx.io.stdout.write(renderStatus(report, opts.format, { slaSeconds, target, color: useColor(ctx.io), generatedAt, tenant }));
   return opts.failOnBreach === true && anyBreach(report) ? EXIT_CHANGES : EXIT_OK;
 }

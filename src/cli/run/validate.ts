@@ -5,6 +5,7 @@ import {
   formatGithubAnnotation,
   formatProblem,
   formatProblemsJson,
+  formatWarning,
   type ProblemFormat,
 } from '../../definitions/format.js';
 import { displayPath } from '../../definitions/files.js';
@@ -15,7 +16,8 @@ import type { ValidateFlags } from '../validate.js';
 
 /**
  * The action of `cxq validate`: checks the definitions offline (no credentials, no network).
- * Exit 0 when every definition is valid, 1 when any problem is found; an unknown format is a
+ * Exit 0 when every definition is valid (warnings are shown and do not fail), 1 when any problem
+ * is found; an unknown format is a
  * UsageError and a missing directory a FileError (both exit 1 via exit.ts).
  */
 export async function validateCommand(ctx: CliContext, options: ValidateFlags): Promise<number> {
@@ -23,7 +25,7 @@ export async function validateCommand(ctx: CliContext, options: ValidateFlags): 
   const started = performance.now();
   const result = await validateDirectory(options.dir, { cwd: ctx.io.cwd });
   ctx.logger.info(
-    { files: result.files, definitions: result.definitions.length, skills: result.skills.length, problems: result.problems.length, ms: Math.round(performance.now() - started) },
+    { files: result.files, definitions: result.definitions.length, skills: result.skills.length, problems: result.problems.length, warnings: result.warnings.length, ms: Math.round(performance.now() - started) },
     'validated definitions',
   );
   if (result.files === 0) {
@@ -40,9 +42,11 @@ function parseFormat(value: string): ProblemFormat {
 }
 
 function render(result: ValidationResult, format: ProblemFormat, color: boolean): string {
-  if (format === 'json') return formatProblemsJson(result.problems);
+  if (format === 'json') return formatProblemsJson(result.problems, result.warnings);
   const lines =
-    format === 'github' ? result.problems.map(formatGithubAnnotation) : result.problems.map(formatProblem);
+    format === 'github'
+      ? [...result.problems.map((p) => formatGithubAnnotation(p)), ...result.warnings.map((w) => formatGithubAnnotation(w, 'warning'))]
+      : [...result.problems.map(formatProblem), ...result.warnings.map(formatWarning)];
   lines.push(summary(result, color));
   return lines.map((l) => `${l}\n`).join('');
 }
@@ -50,15 +54,16 @@ function render(result: ValidationResult, format: ProblemFormat, color: boolean)
 function summary(result: ValidationResult, color: boolean): string {
   const paint = (code: number, s: string): string => (color ? `\u001b[${code}m${s}\u001b[0m` : s);
   const files = plural(result.files, 'file');
+  const warned = result.warnings.length === 0 ? '' : `, ${paint(33, plural(result.warnings.length, 'warning'))}`;
   if (result.problems.length === 0) {
     const queues = result.definitions.length;
     const skills = result.skills.length;
     // A queue-only repository reads exactly as before skills existed.
     const what = skills === 0 ? plural(queues, 'queue') : queues === 0 ? plural(skills, 'skill') : `${plural(queues, 'queue')} and ${plural(skills, 'skill')}`;
-    return `${paint(32, '✓')} ${what} in ${files} ${queues + skills === 1 ? 'is' : 'are'} valid`;
+    return `${paint(32, '✓')} ${what} in ${files} ${queues + skills === 1 ? 'is' : 'are'} valid${warned}`;
   }
   const problemFiles = new Set(result.problems.map((p) => p.file)).size;
-  return `${paint(31, '✗')} ${plural(result.problems.length, 'problem')} in ${plural(problemFiles, 'file')} (${files} checked)`;
+  return `${paint(31, '✗')} ${plural(result.problems.length, 'problem')} in ${plural(problemFiles, 'file')} (${files} checked)${warned}`;
 }
 
 function plural(n: number, word: string): string {

@@ -1,9 +1,11 @@
 /**
- * Renderers of `cxq report abandonment`: text, json, csv (RFC 4180) and html (a histogram per
- * queue drawn as inline SVG, no external assets, fit to attach to a CI run).
+ * Renderers of `cxq report abandonment`: text, json, csv (RFC 4180) and html (an overview across
+ * queues, then a histogram per queue drawn as inline SVG; see abandonment-html.ts).
  */
-import type { AbandonmentReport, BucketStats, QueueAbandonment } from '../abandonment.js';
-import { csv, escapeHtml, fixed, htmlPage, percent, textTable } from './common.js';
+import type { AbandonmentReport, BucketStats } from '../abandonment.js';
+import { abandonmentHtml } from './abandonment-html.js';
+import { csv, fixed, percent, textTable } from './common.js';
+import { escapeSuspicious } from '../../util/unicode.js';
 import type { AbandonmentFormat } from './formats.js';
 
 export { ABANDONMENT_FORMATS, type AbandonmentFormat } from './formats.js';
@@ -16,7 +18,7 @@ export function renderAbandonment(report: AbandonmentReport, format: Abandonment
     case 'csv':
       return csvReport(report);
     case 'html':
-      return html(report);
+      return abandonmentHtml(report);
     default:
       return text(report);
   }
@@ -49,58 +51,9 @@ function text(report: AbandonmentReport): string {
       b.averageWait === null ? '-' : `${fixed(b.averageWait)}s`,
       b.range === 'all' ? '' : '#'.repeat(Math.round((b.offered / max) * BAR_WIDTH)),
     ]);
-    parts.push(`${q.name} (${q.id})`, textTable(TEXT_HEADER, rows));
+    parts.push(`${escapeSuspicious(q.name)} (${escapeSuspicious(q.id)})`, textTable(TEXT_HEADER, rows));
   }
   const t = report.total;
   parts.push(`${report.queues.length} queue(s): ${t.offered} offered, ${t.abandoned} abandoned (${percent(t.abandonmentRate)})`);
   return parts.join('\n') + '\n';
-}
-
-const SVG = { width: 520, height: 220, left: 48, right: 12, top: 16, bottom: 40 };
-
-/** A stacked histogram (answered below, abandoned above) of one queue, as inline SVG. */
-export function histogramSvg(q: QueueAbandonment): string {
-  const plotW = SVG.width - SVG.left - SVG.right;
-  const plotH = SVG.height - SVG.top - SVG.bottom;
-  const max = Math.max(1, ...q.buckets.map((b) => b.offered));
-  const slot = plotW / Math.max(1, q.buckets.length);
-  const barW = Math.max(4, slot * 0.7);
-  const y = (v: number): number => SVG.top + plotH - (v / max) * plotH;
-  const r = (v: number): string => v.toFixed(1);
-  const bars = q.buckets.map((b, i) => {
-    const x = SVG.left + i * slot + (slot - barW) / 2;
-    const answeredTop = y(b.answered);
-    const totalTop = y(b.offered);
-    const label = `${b.range} s: ${b.answered} answered, ${b.abandoned} abandoned (${percent(b.abandonmentRate)})`;
-    return [
-      `<g><title>${escapeHtml(label)}</title>`,
-      `<rect x="${r(x)}" y="${r(answeredTop)}" width="${r(barW)}" height="${r(SVG.top + plotH - answeredTop)}" fill="#4c78a8"/>`,
-      `<rect x="${r(x)}" y="${r(totalTop)}" width="${r(barW)}" height="${r(answeredTop - totalTop)}" fill="#e45756"/>`,
-      `<text x="${r(x + barW / 2)}" y="${r(SVG.height - SVG.bottom + 16)}" text-anchor="middle" font-size="11">${escapeHtml(b.range)}</text>`,
-      `<text x="${r(x + barW / 2)}" y="${r(totalTop - 4)}" text-anchor="middle" font-size="10">${escapeHtml(percent(b.abandonmentRate))}</text></g>`,
-    ].join('');
-  });
-  const axis = [
-    `<line x1="${SVG.left}" y1="${SVG.top + plotH}" x2="${SVG.width - SVG.right}" y2="${SVG.top + plotH}" stroke="#57606a"/>`,
-    `<line x1="${SVG.left}" y1="${SVG.top}" x2="${SVG.left}" y2="${SVG.top + plotH}" stroke="#57606a"/>`,
-    `<text x="${SVG.left - 6}" y="${SVG.top + 4}" text-anchor="end" font-size="10">${max}</text>`,
-    `<text x="${SVG.left - 6}" y="${SVG.top + plotH}" text-anchor="end" font-size="10">0</text>`,
-    `<text x="${SVG.left + plotW / 2}" y="${SVG.height - 6}" text-anchor="middle" font-size="11">wait (seconds)</text>`,
-  ];
-  return `<svg role="img" width="${SVG.width}" height="${SVG.height}" viewBox="0 0 ${SVG.width} ${SVG.height}" aria-label="${escapeHtml(`Wait-time histogram of ${q.name}`)}">\n${axis.join('\n')}\n${bars.join('\n')}\n</svg>`;
-}
-
-function html(report: AbandonmentReport): string {
-  const sections = report.queues.map((q) => {
-    const rows = [...q.buckets, q.total]
-      .map(
-        (b) =>
-          `<tr><td>${escapeHtml(b.range)}</td><td class="num">${b.offered}</td><td class="num">${b.answered}</td><td class="num">${b.abandoned}</td><td class="num">${escapeHtml(percent(b.abandonmentRate))}</td><td class="num">${escapeHtml(b.averageWait === null ? '-' : `${fixed(b.averageWait)}s`)}</td></tr>`,
-      )
-      .join('\n');
-    return `<section>\n<h2>${escapeHtml(q.name)} <small>${escapeHtml(q.id)}</small></h2>\n${histogramSvg(q)}\n<p><span style="color:#4c78a8">&#9632;</span> answered <span style="color:#e45756">&#9632;</span> abandoned</p>\n<table>\n<thead><tr><th>wait (s)</th><th>offered</th><th>answered</th><th>abandoned</th><th>rate</th><th>avg wait</th></tr></thead>\n<tbody>\n${rows}\n</tbody>\n</table>\n</section>`;
-  });
-  const t = report.total;
-  const intro = `<h1>Wait-time and abandonment</h1>\n<p>Since ${escapeHtml(report.since)}: ${report.queues.length} queue(s), ${t.offered} offered, ${t.abandoned} abandoned (${escapeHtml(percent(t.abandonmentRate))}).</p>`;
-  return htmlPage('cxq abandonment report', [intro, ...sections].join('\n'));
 }

@@ -78,8 +78,8 @@ export function fixed(x: number | null | undefined, digits = 1): string {
   return x === null || x === undefined || !Number.isFinite(x) ? '-' : x.toFixed(digits);
 }
 
-/** A self-contained HTML page: inline CSS only, no scripts, no external assets. */
-export function htmlPage(title: string, body: string): string {
+/** A self-contained HTML page: inline CSS only (`css` is added to the shared sheet), no scripts, no external assets. */
+export function htmlPage(title: string, body: string, css = ''): string {
   return `<!DOCTYPE html>
 <html lang="en">
 <head>
@@ -91,9 +91,17 @@ body{font-family:system-ui,-apple-system,Segoe UI,Roboto,sans-serif;margin:2rem;
 table{border-collapse:collapse;margin:1rem 0}
 th,td{border:1px solid #d0d7de;padding:.3rem .6rem;text-align:left}
 th{background:#f6f8fa}
-td.num{text-align:right;font-variant-numeric:tabular-nums}
+th.num,td.num{text-align:right;font-variant-numeric:tabular-nums}
+td.id{white-space:nowrap;font-family:ui-monospace,SFMono-Regular,Menlo,Consolas,monospace;font-size:.85em}
+tr.breach-row td{background:#fdecea}
+tr.breach-row td:first-child{box-shadow:inset 4px 0 0 #b42318}
 .breach{color:#b42318;font-weight:600}
 .ok{color:#1a7f37}
+.meta{color:#57606a}
+.legend dl{display:grid;grid-template-columns:max-content 1fr;gap:.2rem 1rem;font-size:.9em}
+.legend dt{font-weight:600}
+.legend dd{margin:0}
+${css.trim()}
 </style>
 </head>
 <body>
