@@ -40,7 +40,7 @@ function reportEntry(): Entry {
   return report.entries.find((e) => e.id === QUEUE_A)!;
 }
 
-const apply = ['apply', '--force', '--report', 'r.json'];
+const apply = ['apply', '--yes', '--force', '--report', 'r.json'];
 
 describe('a 3xx is an error, never a success (issue 12 §1)', () => {
   it('PUT answered 302: failed with the status and the redirect host only, exit 1, nothing claimed', async () => {
