@@ -112,7 +112,8 @@ export async function startSecondAdminServer(options: SecondAdminOptions = {}): 
     send(route({ method, path: api[2] ?? '/', query: url.searchParams, body, by: key, base, now: now(), state, failSkillIds }));
   };
 
-  const server = createServer((req, res) => void handle(req, res));
+  // A client that hangs up mid-body must not become an unhandled rejection in the test run.
+  const server = createServer((req, res) => void handle(req, res).catch(() => res.destroy()));
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   return {
