@@ -3,6 +3,9 @@ import { ConfigError } from '../../errors.js';
 import type { CxoneApi } from '../../model/api.js';
 import { createAdminClient, type AdminClient } from '../../providers/admin/client.js';
 import { createClient } from '../../providers/v2/client.js';
+import type { ClientConfig } from '../../providers/v2/config.js';
+import { createAdminSkillApi } from '../../providers/admin/provider.js';
+import type { Provider } from '../../model/provider.js';
 import type { ApiOptions } from '../api-options.js';
 import type { CliContext } from '../io.js';
 
@@ -39,15 +42,7 @@ export async function openApi(ctx: CliContext, opts: ApiOptions): Promise<CxoneA
       hint: 'Use --provider v2 (or unset CXONE_PROVIDER) for now.',
     });
   }
-  const config = resolved.config;
-  if (config.apiPrefixStripped) {
-    ctx.logger.info({ baseUrl: config.baseUrl }, 'base URL ended in the API prefix /api/v2: using it without (every API path starts with it)');
-  }
-  ctx.logger.debug(
-    { baseUrl: config.baseUrl, concurrency: config.concurrency, maxRps: config.maxRps ?? null },
-    'api client configured',
-  );
-  return createClient(config, ctx.logger);
+  return v2Client(ctx, resolved.config);
 }
 
 /** The admin-dialect client for commands that speak it (see resolveApi); sends nothing yet. */
@@ -57,4 +52,22 @@ export function openAdmin(ctx: CliContext, opts: ApiOptions): AdminClient {
     throw new ConfigError('this command needs the admin dialect: set --provider admin or CXONE_PROVIDER=admin');
   }
   return createAdminClient(resolved.config, ctx.logger);
+}
+
+/**
+ * The provider of the dialect chosen by `--provider` / `CXONE_PROVIDER` / cxq.yaml (default v2):
+ * the one entry point of commands that speak both dialects. Throws like `openApi`, before any
+ * request is sent.
+ */
+export function openProvider(ctx: CliContext, opts: ApiOptions): Provider {
+  const resolved = resolveApi(ctx, opts);
+  if (resolved.provider === 'admin') return { dialect: 'admin', skills: createAdminSkillApi(resolved.config, ctx.logger) };
+  return { dialect: 'v2', queues: v2Client(ctx, resolved.config) };
+}
+
+function v2Client(ctx: CliContext, config: ClientConfig): CxoneApi {
+  if (config.apiPrefixStripped) {
+    ctx.logger.info({ baseUrl: config.baseUrl }, 'base URL ended in the API prefix /api/v2: using it without (every API path starts with it)');
+  }
+  return createClient(config, ctx.logger);
 }
