@@ -39,7 +39,7 @@ export function registerSandbox(program: Command, run: ActionRunner): void {
     .description('run a local CXone API sandbox on 127.0.0.1 (until Ctrl-C)')
     .option('--port <n>', 'port to listen on (0 = any free port)', String(DEFAULT_PORT))
     .option('--queues <n>', 'extra generated queues', '0')
-    .option('--seed <dir>', `queue definitions to seed from (default ./${DEFAULT_DEFINITIONS_DIR} when it exists)`)
+    .option('--seed <dir>', `definitions to seed from (v2: queues, default ./${DEFAULT_DEFINITIONS_DIR} when it exists; admin: kind: Skill, applied over the sample tenant)`)
     .option('--client-id <id>', 'OAuth client id the sandbox accepts', 'sandbox')
     .option('--client-secret <s>', 'OAuth client secret the sandbox accepts', 'sandbox')
     .option('--latency <ms>', 'delay added to every answer', '0')

@@ -17,7 +17,8 @@ export async function sandboxCommand(ctx: CliContext, flags: SandboxFlags): Prom
   const dialect = checkDialect(flags);
   let sb: SandboxHandle | AdminSandboxHandle;
   if (dialect === 'admin') {
-    const options = adminSandboxOptions(flags);
+    const seedDir = flags.seed === undefined ? null : await seedDirectory(flags.seed, ctx.io.cwd, 'Skill');
+    const options = { ...adminSandboxOptions(flags), seedDir, cwd: ctx.io.cwd };
     const admin = await listen(options.port, () => startAdminSandbox({ ...options, logger: ctx.logger }));
     ctx.io.stdout.write(adminBanner(admin, flags));
     sb = admin;
@@ -57,6 +58,14 @@ async function isDirectory(path: string): Promise<boolean> {
   }
 }
 
+/** `--seed DIR` when it is a directory, else a FileError naming it (nothing has started yet). */
+async function seedDirectory(dir: string, cwd: string, kind: 'queue' | 'Skill'): Promise<string> {
+  if (!(await isDirectory(resolve(cwd, dir)))) {
+    throw new FileError(dir, `--seed ${dir} is not a directory`, { hint: `Point --seed at a directory of ${kind} definitions (YAML).` });
+  }
+  return dir;
+}
+
 /** Turns the flags into sandbox options; throws UsageError / FileError before anything starts. */
 export async function sandboxOptions(flags: SandboxFlags, cwd: string): Promise<SandboxOptions> {
   if (flags.clientId === '' || flags.clientSecret === '') {
@@ -64,12 +73,7 @@ export async function sandboxOptions(flags: SandboxFlags, cwd: string): Promise<
   }
   let seedDir: string | null = null;
   if (flags.seed !== undefined) {
-    if (!(await isDirectory(resolve(cwd, flags.seed)))) {
-      throw new FileError(flags.seed, `--seed ${flags.seed} is not a directory`, {
-        hint: 'Point --seed at a directory of queue definitions (YAML).',
-      });
-    }
-    seedDir = flags.seed;
+    seedDir = await seedDirectory(flags.seed, cwd, 'queue');
   } else if (await isDirectory(resolve(cwd, DEFAULT_DEFINITIONS_DIR))) {
     seedDir = DEFAULT_DEFINITIONS_DIR;
   }
@@ -103,7 +107,6 @@ async function listen<T>(port: number | undefined, start: () => Promise<T>): Pro
 /** Flags of one dialect only, by attribute name → flag. */
 const V2_ONLY: Record<string, string> = {
   queues: '--queues',
-  seed: '--seed',
   clientId: '--client-id',
   clientSecret: '--client-secret',
   propagationMs: '--propagation-ms',

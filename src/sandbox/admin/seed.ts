@@ -1,9 +1,16 @@
 /**
- * The admin sandbox's initial tenant: a small sample (skills of several media types, ten agents,
- * assignments with proficiencies) plus `skills: N` generated skills with generated agents spread
- * over them. Deterministic for a given seed.
+ * The admin sandbox's initial tenant: a small sample (skills of several media types, thirteen
+ * agents, assignments with proficiencies), then the Skill definitions of `seedDir` applied over it
+ * (./seed-dir.ts), then `skills: N` generated skills with generated agents spread over them.
+ * Deterministic for a given seed.
+ *
+ * The sample holds the six skills of examples/admin/skills, agreeing with them except in two
+ * places (Support Email's service level, an extra agent on the exclusive Billing Voice), so
+ * `cxq plan --dir examples/admin/skills` against a fresh sandbox shows a small, real diff.
  */
+import type { SkillDefinition } from '../../definitions/types.js';
 import { intBetween, mulberry32, type Prng } from '../prng.js';
+import { overlayDefinitions, type SeedAgent, type SeedSkill } from './seed-dir.js';
 import type { AdminState } from './state.js';
 
 type SampleSkill = [name: string, fields: Record<string, unknown>, readOnly?: Record<string, unknown>];
@@ -113,6 +120,78 @@ export const SAMPLE_SKILLS: readonly SampleSkill[] = [
     },
     { isOutbound: true, outboundStrategy: 'Personal Connection', isRunning: true },
   ],
+  // The skills of examples/admin/skills (ids 1000009…); fields those definitions leave out are
+  // the tenant's own, which cxq carries through.
+  [
+    'Billing Voice',
+    {
+      mediaTypeId: 4,
+      campaignId: 1,
+      scriptId: 10,
+      serviceLevelThreshold: 20,
+      serviceLevelGoal: 90,
+      initialPriority: 10,
+      acceleration: 2,
+      maxPriority: 500,
+      maxSecondsACW: 90,
+      enableShortAbandon: true,
+      shortAbandonThreshold: 10,
+    },
+  ],
+  [
+    'Collections SMS',
+    { mediaTypeId: 7, campaignId: 3, isActive: false, serviceLevelThreshold: 300, serviceLevelGoal: 75, smsTransportCodeId: 5 },
+  ],
+  [
+    'Support Chat',
+    {
+      mediaTypeId: 3,
+      campaignId: 3,
+      scriptId: 12,
+      serviceLevelThreshold: 60,
+      serviceLevelGoal: 85,
+      priorityBlending: true,
+      requireManualAccept: false,
+      agentRestTime: 5,
+      chatWarningThreshold: 120,
+    },
+  ],
+  [
+    'Support Voice',
+    {
+      mediaTypeId: 4,
+      campaignId: 1,
+      scriptId: 10,
+      serviceLevelThreshold: 30,
+      serviceLevelGoal: 80,
+      initialPriority: 0,
+      acceleration: 1,
+      maxPriority: 1000,
+      enableShortAbandon: true,
+      shortAbandonThreshold: 15,
+      countShortAbandons: false,
+      requireDisposition: true,
+      maxSecondsACW: 120,
+      notes: 'First line for inbound support calls',
+      screenPopTriggerEvent: 'CONNECT',
+      useScreenPops: true,
+    },
+  ],
+  [
+    'VIP Voice',
+    {
+      mediaTypeId: 4,
+      campaignId: 1,
+      scriptId: 10,
+      serviceLevelThreshold: 10,
+      serviceLevelGoal: 95,
+      initialPriority: 100,
+      acceleration: 5,
+      maxPriority: 1000,
+      requireDisposition: true,
+      notes: 'Reserved for VIP customers.\nEscalations go to the duty manager.',
+    },
+  ],
 ];
 
 /** The sample agents: [userName, firstName, lastName, teamId, isActive]. */
@@ -127,6 +206,10 @@ export const SAMPLE_AGENTS: readonly [string, string, string, number, boolean][]
   ['hana.sato', 'Hana', 'Sato', 3, true],
   ['ivan.petrov', 'Ivan', 'Petrov', 2, false],
   ['julia.rossi', 'Julia', 'Rossi', 3, true],
+  // named by examples/admin/skills
+  ['emma.schulz', 'Emma', 'Schulz', 2, true],
+  ['farid.haddad', 'Farid', 'Haddad', 2, true],
+  ['david.kim', 'David', 'Kim', 3, true],
 ];
 
 const TEAMS: Readonly<Record<number, string>> = { 1: 'Tier 1', 2: 'Tier 2', 3: 'Digital' };
@@ -140,19 +223,38 @@ export const SAMPLE_ASSIGNMENTS: Readonly<Record<string, readonly [string, numbe
   'SMS Care': [['hana.sato', 4]],
   'Digital Messaging': [['julia.rossi', 2], ['hana.sato', 2], ['george.silva', 7]],
   'Outbound Sales': [['david.chen', 5], ['ivan.petrov', 5]],
+  // ben.okafor is the one assignment the exclusive Billing Voice definition removes.
+  'Billing Voice': [['emma.schulz', 1], ['farid.haddad', 4], ['ben.okafor', 6]],
+  'Collections SMS': [['farid.haddad', 6]],
+  // ana.garcia's inactive flag is left unmanaged by the definition (it declares no `active`).
+  'Support Chat': [['ana.garcia', 2, false], ['david.kim', 1], ['hana.sato', 3]],
+  'Support Voice': [['ana.garcia', 1], ['ben.okafor', 3], ['chloe.martin', 5], ['julia.rossi', 8]],
+  'VIP Voice': [['ana.garcia', 1], ['emma.schulz', 2]],
 };
 
 const pick = <T>(rng: Prng, xs: readonly T[]): T => xs[Math.floor(rng() * xs.length)]!;
 
-function seedSample(state: AdminState): void {
-  for (const [userName, firstName, lastName, teamId, isActive] of SAMPLE_AGENTS) {
+/** The sample tenant as seed entries (copies), in id order. */
+function sampleEntries(): { skills: SeedSkill[]; agents: SeedAgent[] } {
+  const agents = SAMPLE_AGENTS.map(([userName, firstName, lastName, teamId, isActive]) => ({ userName, firstName, lastName, teamId, isActive }));
+  const skills = SAMPLE_SKILLS.map(([skillName, fields, readOnly]) => ({
+    skillName,
+    fields: structuredClone(fields),
+    ...(readOnly ? { readOnly: { ...readOnly } } : {}),
+    assignments: (SAMPLE_ASSIGNMENTS[skillName] ?? []).map(([userName, proficiency, isActive]) => ({ userName, proficiency, isActive: isActive ?? true })),
+  }));
+  return { skills, agents };
+}
+
+function insertEntries(state: AdminState, entries: { skills: SeedSkill[]; agents: SeedAgent[] }): void {
+  for (const { userName, firstName, lastName, teamId, isActive } of entries.agents) {
     const emailAddress = `${userName}@example.com`;
-    state.agents.addAgent({ userName, firstName, lastName, emailAddress, isActive, teamId, teamName: TEAMS[teamId]! });
+    state.agents.addAgent({ userName, firstName, lastName, emailAddress, isActive, teamId, teamName: TEAMS[teamId] ?? `Team ${teamId}` });
   }
-  for (const [skillName, fields, readOnly] of SAMPLE_SKILLS) {
-    const skill = state.skills.insert({ skillName, ...fields }, readOnly);
-    for (const [user, proficiency, isActive] of SAMPLE_ASSIGNMENTS[skillName] ?? []) {
-      state.agents.set(skill.skillId, state.agents.agentByUserName(user)!.agentId, { proficiency, isActive: isActive ?? true }, true);
+  for (const entry of entries.skills) {
+    const skill = state.skills.insert({ skillName: entry.skillName, ...entry.fields }, entry.readOnly);
+    for (const a of entry.assignments) {
+      state.agents.set(skill.skillId, state.agents.agentByUserName(a.userName)!.agentId, { proficiency: a.proficiency, isActive: a.isActive }, true);
     }
   }
 }
@@ -193,8 +295,16 @@ function seedGenerated(state: AdminState, count: number, seed: number): void {
   }
 }
 
-/** Fills `state`: the sample tenant unless `sample` is false, then `skills` generated skills. */
-export function seedAdmin(state: AdminState, options: { sample: boolean; skills: number; seed: number }): void {
-  if (options.sample) seedSample(state);
+/**
+ * Fills `state`: the sample tenant unless `sample` is false, then `definitions` applied over it
+ * (overlayDefinitions: declared values win, missing skills and agents are created), then
+ * `skills` generated skills.
+ */
+export function seedAdmin(
+  state: AdminState,
+  options: { sample: boolean; skills: number; seed: number; definitions?: readonly SkillDefinition[] },
+): void {
+  const base = options.sample ? sampleEntries() : { skills: [], agents: [] };
+  insertEntries(state, overlayDefinitions(base, options.definitions ?? []));
   seedGenerated(state, options.skills, options.seed);
 }

@@ -12,6 +12,7 @@ import { AdminTokens, CONSOLE_KEY } from './auth.js';
 import type { AdminSettings } from './context.js';
 import { RequestLog, type RequestRecord } from './request-log.js';
 import { adminDialect, API_PREFIX, type VersionRange } from './routes.js';
+import { loadSkillSeed } from './seed-dir.js';
 import { seedAdmin } from './seed.js';
 import type { ReadOnlyPolicy } from './skill-shape.js';
 import type { PutOmitted } from './skills.js';
@@ -29,8 +30,16 @@ export const DEFAULT_TENANT_ID = '11e5a1b2-0000-4000-8000-00000000c0de';
 export interface AdminSandboxOptions {
   /** Port on 127.0.0.1; 0 (default) picks a free one. */
   port?: number;
-  /** Include the sample tenant (8 skills, 10 agents). Default true. */
+  /** Include the sample tenant (13 skills, 13 agents). Default true. */
   sample?: boolean;
+  /**
+   * A directory of `kind: Skill` definitions (resolved against `cwd`) whose declared values are
+   * applied over the sample tenant, creating missing skills and agents: the sandbox starts in sync
+   * with them. Invalid definitions reject with the loader's error. Default none.
+   */
+  seedDir?: string | null;
+  /** Resolves a relative `seedDir`. Default `process.cwd()`. */
+  cwd?: string;
   /** Extra generated skills (`Generated Skill 00001`…), with ceil(N/4) generated agents. Default 0. */
   skills?: number;
   /** The cxq access key; default 'sandbox' / 'sandbox'. The console key `console`/`console` always works too. */
@@ -131,16 +140,18 @@ function checkOptions(o: AdminSandboxOptions): void {
 
 /**
  * Starts an admin sandbox; resolves once it listens on 127.0.0.1. Rejects with RangeError for an
- * option out of range, or with the listen error (e.g. `EADDRINUSE`).
+ * option out of range, FileError / DefinitionError for a bad `seedDir`, or with the listen error
+ * (e.g. `EADDRINUSE`).
  */
 export async function startAdminSandbox(options: AdminSandboxOptions = {}): Promise<AdminSandboxHandle> {
   checkOptions(options);
+  const definitions = options.seedDir ? await loadSkillSeed(options.seedDir, options.cwd ?? process.cwd()) : [];
   const now = options.now ?? (() => new Date());
   const logger = options.logger ?? silentLogger();
   const seed = options.seed ?? 42;
   const state = new AdminState(now, seed);
   state.writeFailureRate = options.writeFailureRate ?? 0;
-  seedAdmin(state, { sample: options.sample ?? true, skills: options.skills ?? 0, seed });
+  seedAdmin(state, { sample: options.sample ?? true, skills: options.skills ?? 0, seed, definitions });
   const accessKey = { accessKeyId: options.accessKeyId ?? 'sandbox', accessKeySecret: options.accessKeySecret ?? 'sandbox' };
   const tenantId = options.tenantId ?? DEFAULT_TENANT_ID;
   const settings: AdminSettings = {

@@ -6,7 +6,7 @@ describe('admin sandbox: agents', () => {
     const sb = await start({ maxTop: 4 });
     const tok = await token(sb);
     const page = await api(sb, tok, 'GET', '/agents');
-    expect(page.body.totalRecords).toBe(10);
+    expect(page.body.totalRecords).toBe(13);
     expect(page.body.agents).toHaveLength(4);
     expect(page.body.agents[0]).toEqual({
       agentId: expect.any(Number),

@@ -90,7 +90,7 @@ describe('admin sandbox: activity', () => {
     const tok = await token(sb);
     const r = await api(sb, tok, 'GET', '/skills/activity');
     expect(r.body.lastPollTime).toBe('2026-11-20T12:00:00.000Z');
-    expect(r.body.skillActivity).toHaveLength(28);
+    expect(r.body.skillActivity).toHaveLength(33);
     for (const row of r.body.skillActivity) {
       const active = sb.state.assignments(row.skillId).filter((x) => x.isActive && sb.state.agents.agent(x.agentId)!.isActive).length;
       expect(row.agentsLoggedIn).toBe(row.agentsAvailable + row.agentsWorking + row.agentsIdle);

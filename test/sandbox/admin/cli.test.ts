@@ -44,7 +44,7 @@ describe('cxq sandbox --dialect admin', () => {
     const lines = banner.split('\n');
     const m = FIRST.exec(lines[0]!)!;
     expect(m).not.toBeNull();
-    expect([m[2], m[3], m[4]]).toEqual(['13', '12', 'sandbox/sandbox']);
+    expect([m[2], m[3], m[4]]).toEqual(['18', '15', 'sandbox/sandbox']);
     const base = m[1]!;
     expect(lines[1]).toBe(`  API base: ${base}/inContactAPI/services/v33.0`);
     const env = exported(banner);
@@ -62,7 +62,7 @@ describe('cxq sandbox --dialect admin', () => {
     });
     const { access_token } = (await tok.json()) as { access_token: string };
     const skills = await fetch(`${base}/inContactAPI/services/v33.0/skills`, { headers: { authorization: `Bearer ${access_token}`, accept: 'application/json' } });
-    expect(((await skills.json()) as { totalRecords: number }).totalRecords).toBe(13);
+    expect(((await skills.json()) as { totalRecords: number }).totalRecords).toBe(18);
     cmd.controller.abort();
     expect(await cmd.done).toBe(0);
     expect(cmd.stdout()).toBe(banner);
@@ -93,7 +93,7 @@ describe('cxq sandbox --dialect admin', () => {
   it.each([
     [['--dialect', 'v3'], '--dialect must be v2 or admin, got "v3"'],
     [['--dialect', 'admin', '--queues', '3'], '--queues applies only with --dialect v2'],
-    [['--dialect', 'admin', '--seed', 'queues', '--client-id', 'x'], '--seed, --client-id apply only with --dialect v2'],
+    [['--dialect', 'admin', '--queues', '1', '--client-id', 'x'], '--queues, --client-id apply only with --dialect v2'],
     [['--skills', '3'], '--skills applies only with --dialect admin'],
     [['--retry-after'], '--retry-after applies only with --dialect admin'],
     [['--dialect', 'admin', '--skills', '-1'], '--skills must be an integer'],

@@ -7,7 +7,7 @@ describe('admin sandbox: skills list', () => {
     const sb = await start({ skills: 12, maxTop: 5 });
     const tok = await token(sb);
     const first = await api(sb, tok, 'GET', '/skills?top=500');
-    expect(first.body.totalRecords).toBe(20);
+    expect(first.body.totalRecords).toBe(25);
     expect(first.body.skills).toHaveLength(5);
     expect(first.body._links.next).toBe(`${sb.apiBase}/skills?top=5&skip=5`);
     const seen: number[] = [];
@@ -20,7 +20,7 @@ describe('admin sandbox: skills list', () => {
     expect(seen).toEqual(sb.state.listSkills().map((s) => s.skillId));
     expect([...seen].sort((a, b) => a - b)).toEqual(seen);
     const past = await api(sb, tok, 'GET', '/skills?skip=100');
-    expect(past.body).toMatchObject({ totalRecords: 20, skills: [] });
+    expect(past.body).toMatchObject({ totalRecords: 25, skills: [] });
     expect(past.body._links.next).toBeUndefined();
     for (const bad of ['top=0', 'skip=-1', 'top=abc', 'isActive=yes', 'mediaTypeId=x']) {
       expect((await api(sb, tok, 'GET', `/skills?${bad}`)).status).toBe(400);
@@ -31,9 +31,9 @@ describe('admin sandbox: skills list', () => {
     const sb = await start();
     const tok = await token(sb);
     const names = async (q: string) => (await api(sb, tok, 'GET', `/skills?${q}`)).body.skills.map((s: { skillName: string }) => s.skillName);
-    expect(await names('mediaTypeId=4')).toEqual(['Support Phone', 'Billing Phone', 'Outbound Sales']);
-    expect(await names('isActive=false')).toEqual(['Voicemail Callback']);
-    expect(await names('searchString=SUPPORT')).toEqual(['Support Phone', 'Support Email']);
+    expect(await names('mediaTypeId=4')).toEqual(['Support Phone', 'Billing Phone', 'Outbound Sales', 'Billing Voice', 'Support Voice', 'VIP Voice']);
+    expect(await names('isActive=false')).toEqual(['Voicemail Callback', 'Collections SMS']);
+    expect(await names('searchString=SUPPORT')).toEqual(['Support Phone', 'Support Email', 'Support Chat', 'Support Voice']);
     expect((await api(sb, tok, 'GET', '/skills?mediaTypeId=3&searchString=phone')).body).toMatchObject({ totalRecords: 0, skills: [] });
   });
 });
