@@ -4,7 +4,7 @@ import { Command } from 'commander';
 import { describe, expect, it } from 'vitest';
 import type { CliIO } from '../../../src/cli/io.js';
 import { registerSandbox } from '../../../src/cli/sandbox.js';
-import { UsageError } from '../../../src/errors.js';
+import { FileError, UsageError } from '../../../src/errors.js';
 import { silentLogger } from '../../../src/log.js';
 
 const root = fileURLToPath(new URL('../../..', import.meta.url));
@@ -88,6 +88,24 @@ describe('cxq sandbox --dialect admin', () => {
     expect(Number(limited.headers.get('retry-after'))).toBeGreaterThanOrEqual(99);
     cmd.controller.abort();
     expect(await cmd.done).toBe(0);
+  });
+
+  it('--seed DIR applies Skill definitions over the sample tenant; a missing directory is refused before listening', async () => {
+    const cmd = startCommand(['--dialect', 'admin', '--seed', 'examples/admin/skills']);
+    const base = FIRST.exec((await cmd.ready).split('\n')[0]!)![1]!;
+    const tok = await fetch(`${base}/authentication/v1/token/access-key`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ accessKeyId: 'sandbox', accessKeySecret: 'sandbox' }),
+    });
+    const h = { authorization: `Bearer ${((await tok.json()) as { access_token: string }).access_token}`, accept: 'application/json' };
+    const found = (await (await fetch(`${base}/inContactAPI/services/v33.0/skills?searchString=support%20email`, { headers: h })).json()) as { skills: { serviceLevelThreshold: number }[] };
+    expect(found.skills.map((s) => s.serviceLevelThreshold)).toEqual([14400]);
+    cmd.controller.abort();
+    expect(await cmd.done).toBe(0);
+    const err = await startCommand(['--dialect', 'admin', '--seed', 'no-such-dir']).done.catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(FileError);
+    expect((err as Error).message).toBe('--seed no-such-dir is not a directory');
   });
 
   it.each([
