@@ -1,35 +1,23 @@
 #!/usr/bin/env node
 /**
- * `npm run demo`: the whole GitOps loop against an in-process sandbox, no credentials, no network.
- * validate → plan (a simulated pull request) → apply the saved plan → an out-of-band console edit
- * (over HTTP, with the sandbox's `console` client, so it is audited as a person, not as cxq) →
- * drift → status. Each step prints the real CLI output; reports land in a temp directory it names.
+ * `npm run demo`: the whole GitOps loop against in-process sandboxes, no credentials, no network.
+ * First the v2 dialect on queue definitions: validate → plan (a simulated pull request) → apply
+ * the saved plan → an out-of-band console edit (over HTTP, with the sandbox's `console` client, so
+ * it is audited as a person, not as cxq) → drift → status. Then the admin dialect on Skill
+ * definitions (./admin.ts). Each step prints the real CLI output; reports land in a temp
+ * directory it names.
  */
-import { cp, mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import { cp, mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { parseDocument } from 'yaml';
-import { runCli } from '../cli/program.js';
 import type { CliIO } from '../cli/io.js';
 import { consoleEdit } from '../sandbox/console-edit.js';
 import { CONSOLE_CLIENT, startSandbox, type SandboxHandle } from '../sandbox/server.js';
+import { runAdminDemo } from './admin.js';
+import { editYaml, QUIET, runSteps, type Step } from './steps.js';
 
 const REPO_ROOT = fileURLToPath(new URL('../../', import.meta.url));
-
-interface Step {
-  title: string;
-  argv: string[];
-  expect: number;
-  why: string;
-}
-
-/** Edits one field of the first document of a YAML file in place, keeping comments (Document API). */
-async function editYaml(file: string, path: string[], value: unknown): Promise<void> {
-  const doc = parseDocument(await readFile(file, 'utf8'));
-  doc.setIn(path, value);
-  await writeFile(file, doc.toString());
-}
 
 /** A simulated pull request: two routing changes a platform engineer would make. */
 async function simulatePullRequest(work: string): Promise<void> {
@@ -37,9 +25,33 @@ async function simulatePullRequest(work: string): Promise<void> {
   await editYaml(join(work, 'queues/billing/collections.yaml'), ['routingStrategy'], 'mostAvailableAgent');
 }
 
-function banner(n: number, total: number, step: Step): string {
-  const line = '─'.repeat(72);
-  return `\n${line}\n step ${n}/${total}: cxq ${step.argv.join(' ')}\n ${step.why}\n${line}\n`;
+function v2Steps(work: string, sandbox: SandboxHandle): Step[] {
+  return [
+    { argv: [...QUIET, 'validate', '--dir', 'queues'], expect: 0, why: 'Offline: schema and cross-file rules, no credentials needed.' },
+    {
+      argv: [...QUIET, 'plan', '--dir', 'queues', '--out', 'plan.json', '--detailed-exitcode'],
+      expect: 2,
+      why: 'A pull request changed Support Tier 1 and Collections: the plan shows exactly that (exit 2 = changes).',
+      before: () => simulatePullRequest(work),
+    },
+    {
+      argv: [...QUIET, 'apply', '--plan', 'plan.json', '--yes', '--report', 'reports/apply.json'],
+      expect: 0,
+      why: 'Applies the reviewed plan with If-Match; writes the audit report (JSON + Markdown).',
+    },
+    {
+      argv: [...QUIET, 'drift', '--dir', 'queues', '--format', 'text'],
+      expect: 2,
+      why: 'A supervisor changed VIP Concierge in the console: drift names the field, who and when (exit 2).',
+      before: async () => {
+        await consoleEdit(sandbox.baseUrl, 'e1d2c3b4-a596-4788-9a0b-1c2d3e4f5061', { maxWaitTime: 90 });
+        process.stdout.write(
+          `(out-of-band edit over HTTP with the console client: VIP Concierge maxWaitTime 60 → 90 by ${CONSOLE_CLIENT.actor.name})\n`,
+        );
+      },
+    },
+    { argv: [...QUIET, 'status', '--dir', 'queues'], expect: 0, why: 'Health and SLA-breach prediction (Erlang C/A) for every managed queue.' },
+  ];
 }
 
 async function main(): Promise<number> {
@@ -55,60 +67,19 @@ async function main(): Promise<number> {
     stdout: process.stdout,
     stderr: process.stderr,
     stdin: process.stdin,
-    env: {
-      CXONE_BASE_URL: sandbox.baseUrl,
-      CXONE_CLIENT_ID: 'sandbox',
-      CXONE_CLIENT_SECRET: 'sandbox',
-      NO_COLOR: process.env['NO_COLOR'],
-    },
+    env: { NO_COLOR: process.env['NO_COLOR'] },
     cwd: work,
     signal: new AbortController().signal,
   };
-  const quiet = ['--log-level', 'warn'];
-
-  const steps: (Step & { before?: () => Promise<void> })[] = [
-    { title: 'validate', argv: [...quiet, 'validate', '--dir', 'queues'], expect: 0, why: 'Offline: schema and cross-file rules, no credentials needed.' },
-    {
-      title: 'plan',
-      argv: [...quiet, 'plan', '--dir', 'queues', '--out', 'plan.json', '--detailed-exitcode'],
-      expect: 2,
-      why: 'A pull request changed Support Tier 1 and Collections: the plan shows exactly that (exit 2 = changes).',
-      before: () => simulatePullRequest(work),
-    },
-    {
-      title: 'apply',
-      argv: [...quiet, 'apply', '--plan', 'plan.json', '--yes', '--report', 'reports/apply.json'],
-      expect: 0,
-      why: 'Applies the reviewed plan with If-Match; writes the audit report (JSON + Markdown).',
-    },
-    {
-      title: 'drift',
-      argv: [...quiet, 'drift', '--dir', 'queues', '--format', 'text'],
-      expect: 2,
-      why: 'A supervisor changed VIP Concierge in the console: drift names the field, who and when (exit 2).',
-      before: async () => {
-        await consoleEdit(sandbox.baseUrl, 'e1d2c3b4-a596-4788-9a0b-1c2d3e4f5061', { maxWaitTime: 90 });
-        process.stdout.write(
-          `(out-of-band edit over HTTP with the console client: VIP Concierge maxWaitTime 60 → 90 by ${CONSOLE_CLIENT.actor.name})\n`,
-        );
-      },
-    },
-    { title: 'status', argv: [...quiet, 'status', '--dir', 'queues'], expect: 0, why: 'Health and SLA-breach prediction (Erlang C/A) for every managed queue.' },
-  ];
+  const v2io: CliIO = { ...io, env: { ...io.env, CXONE_BASE_URL: sandbox.baseUrl, CXONE_CLIENT_ID: 'sandbox', CXONE_CLIENT_SECRET: 'sandbox' } };
 
   let failed = 0;
   try {
-    for (const [i, step] of steps.entries()) {
-      await step.before?.();
-      process.stdout.write(banner(i + 1, steps.length, step));
-      const code = await runCli(step.argv, io);
-      const ok = code === step.expect;
-      if (!ok) failed += 1;
-      process.stdout.write(`→ exit ${code} ${ok ? '(as expected)' : `(expected ${step.expect})`}\n`);
-    }
+    failed += await runSteps(v2Steps(work, sandbox), v2io, 'step');
   } finally {
     await sandbox.close();
   }
+  failed += await runAdminDemo(io, REPO_ROOT, work);
   const seconds = ((Date.now() - started) / 1000).toFixed(1);
   process.stdout.write(
     `\ncxq demo ${failed === 0 ? 'finished' : `FAILED (${failed} step(s))`} in ${seconds} s. Reports: ${join(work, 'reports')}\n`,
