@@ -29,6 +29,8 @@ export interface ClientConfig {
   maxRps?: number;
   timeouts: ClientTimeouts;
   retry: RetryPolicy;
+  /** `--timeout`: the whole run's bound in ms (undefined = none); past it nothing new is sent. */
+  runTimeoutMs?: number;
 }
 
 /** The shared API flags as commander hands them over (strings, or numbers from a default). */
@@ -36,6 +38,10 @@ export interface ApiFlags {
   baseUrl?: string;
   concurrency?: number | string;
   maxRps?: number | string;
+  /** `--max-wait DURATION`: longest Retry-After honoured. */
+  maxWait?: string;
+  /** `--timeout DURATION`: bound of the whole run. */
+  timeout?: string;
 }
 
 export const DEFAULT_CONCURRENCY = 8;
@@ -46,7 +52,7 @@ const REGION_TOKEN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
 /**
  * Builds the client configuration. Precedence: `--base-url` > `CXONE_BASE_URL` > `CXONE_REGION`;
- * `--max-rps` > `CXONE_MAX_RPS`. Throws `ConfigError` naming every missing variable, for a plain-http
+ * `--max-rps` > `CXONE_MAX_RPS`; `--max-wait` > `CXONE_MAX_WAIT`; `--timeout` > `CXONE_TIMEOUT`. Throws `ConfigError` naming every missing variable, for a plain-http
  * URL to a non-loopback host, for `CXONE_CLIENT_SECRET` and `CXONE_CLIENT_SECRET_FILE` both set, or an
  * unreadable secret file (named, its content never shown; a relative path is taken from `cwd`);
  * `UsageError` for a bad flag value.
@@ -58,6 +64,8 @@ export function resolveClientConfig(
 ): ClientConfig {
   const concurrency = parseConcurrency(flags.concurrency);
   const maxRps = parseMaxRps(flags.maxRps, env['CXONE_MAX_RPS']);
+  const maxWaitMs = durationSetting('--max-wait', flags.maxWait, 'CXONE_MAX_WAIT', env['CXONE_MAX_WAIT']) ?? DEFAULT_RETRY.maxWaitMs;
+  const runTimeoutMs = durationSetting('--timeout', flags.timeout, 'CXONE_TIMEOUT', env['CXONE_TIMEOUT']);
   const rawUrl = nonEmpty(flags.baseUrl) ?? nonEmpty(env['CXONE_BASE_URL']);
   const region = nonEmpty(env['CXONE_REGION']);
   const baseUrl = rawUrl !== undefined ? checkBaseUrl(rawUrl) : region !== undefined ? regionUrl(region) : undefined;
@@ -81,7 +89,8 @@ export function resolveClientConfig(
     concurrency,
     ...(maxRps === undefined ? {} : { maxRps }),
     timeouts: { ...DEFAULT_TIMEOUTS },
-    retry: { ...DEFAULT_RETRY },
+    retry: { ...DEFAULT_RETRY, maxWaitMs },
+    ...(runTimeoutMs === undefined ? {} : { runTimeoutMs }),
   };
 }
 
@@ -177,6 +186,33 @@ function parseMaxRps(flag: number | string | undefined, env: string | undefined)
     throw fromFlag ? new UsageError(message) : new ConfigError(message);
   }
   return n;
+}
+
+/** Longest duration accepted (30 days): keeps every derived timer far below Node's 2^31 ms limit in pieces. */
+const MAX_DURATION_MS = 30 * 86_400_000;
+
+/**
+ * A duration such as `90s`, `10m`, `1h`, `500ms` or a plain number of seconds, in ms. Returns
+ * undefined for a malformed or non-positive value.
+ */
+export function parseDuration(raw: string): number | undefined {
+  const m = /^(\d+(?:\.\d+)?)\s*(ms|s|m|h)?$/.exec(raw.trim());
+  if (!m) return undefined;
+  const unit = { ms: 1, s: 1000, m: 60_000, h: 3_600_000 }[(m[2] ?? 's') as 'ms' | 's' | 'm' | 'h'];
+  const ms = Number(m[1]) * unit;
+  return ms > 0 && ms <= MAX_DURATION_MS ? Math.round(ms) : undefined;
+}
+
+function durationSetting(flag: string, raw: string | undefined, envName: string, envRaw: string | undefined): number | undefined {
+  const fromFlag = raw !== undefined && raw.trim() !== '';
+  const text = fromFlag ? raw.trim() : nonEmpty(envRaw);
+  if (text === undefined) return undefined;
+  const ms = parseDuration(text);
+  if (ms === undefined) {
+    const message = `${fromFlag ? flag : envName} must be a duration such as 90s, 10m or 1h (above 0, at most 30 days), got "${text}"`;
+    throw fromFlag ? new UsageError(message) : new ConfigError(message);
+  }
+  return ms;
 }
 
 function nonEmpty(value: string | undefined): string | undefined {

@@ -22,7 +22,7 @@ describe('resolveClientConfig', () => {
     expect(c.baseUrl).toBe('https://us-1.api.cxm.nice.incontact.com');
     expect(c).toMatchObject({ clientId: 'id-1', clientSecret: 'sec-1', concurrency: 8 });
     expect(c.timeouts).toEqual({ connectMs: 5000, responseMs: 15000, deadlineMs: 60000 });
-    expect(c.retry).toEqual({ tries: 5, baseDelayMs: 1000, maxDelayMs: 30000 });
+    expect(c.retry).toEqual({ tries: 5, baseDelayMs: 1000, maxDelayMs: 30000, maxWaitMs: 300_000, throttleBudgetMs: 900_000 });
     expect(c.maxRps).toBeUndefined();
   });
 
