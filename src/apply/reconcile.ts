@@ -1,6 +1,6 @@
 import type { CxoneApi } from '../model/api.js';
 import type { Queue } from '../model/queue.js';
-import { ApiError, NetworkError, OutcomeUnknownError } from '../errors.js';
+import { ApiError, NetworkError, OutcomeUnknownError, RequestNotSentError } from '../errors.js';
 import type { Logger } from '../log.js';
 import type { DesiredFields, FieldChange } from '../plan/types.js';
 import { jsonEqual } from '../util/canonical-json.js';
@@ -96,6 +96,8 @@ async function afterFailedPut(
   deps: ReconcileDeps,
 ): Promise<EntryResult | undefined> {
   try {
+    // Held back by the interrupt (or --timeout) before it was sent: nothing of it was written.
+    if (err instanceof RequestNotSentError) return interrupted(task, cur, deps);
     if (err instanceof OutcomeUnknownError) {
       cur.unknownVersion ??= sent;
       deps.logger.info({ id: task.id, version: sent }, 'apply: answer lost, re-reading the queue');

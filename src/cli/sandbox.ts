@@ -11,6 +11,11 @@ export interface SandboxFlags {
   clientSecret: string;
   latency: string;
   rateLimit: string;
+  rateLimitBurst?: string;
+  rateLimitMode: string;
+  /** false with --no-retry-after. */
+  retryAfter: boolean;
+  backgroundLoad: string;
   faultRate: string;
   propagationMs: string;
 }
@@ -32,6 +37,10 @@ export function registerSandbox(program: Command, run: ActionRunner): void {
     .option('--client-secret <s>', 'OAuth client secret the sandbox accepts', 'sandbox')
     .option('--latency <ms>', 'delay added to every answer', '0')
     .option('--rate-limit <rps>', 'requests per second per client before 429 (0 = unlimited)', '0')
+    .option('--rate-limit-burst <n>', 'token bucket capacity (default: the rate)')
+    .option('--rate-limit-mode <mode>', 'bucket, window (fixed 1 s windows) or sliding (any trailing second)', 'bucket')
+    .option('--no-retry-after', 'answer 429 without a Retry-After header')
+    .option('--background-load <rps>', 'another client spending this many requests/s of the same budget', '0')
     .option('--fault-rate <p>', 'share (0..1) of requests answered 503', '0')
     .option('--propagation-ms <ms>', 'how long GET/list show the previous version after a PUT', '0')
     .action((flags: SandboxFlags) => run(async (ctx) => (await import('./run/sandbox.js')).sandboxCommand(ctx, flags)));

@@ -29,6 +29,23 @@ export interface SandboxStats {
   lostResponses: number;
 }
 
+/**
+ * One request as the server saw it: what, from which client, when it arrived and when (and how) it
+ * was answered (`Date.now()` ms). `status` 0 = the connection was destroyed instead.
+ */
+export interface RequestRecord {
+  method: string;
+  path: string;
+  /** The client id of its token; null for the token endpoint or an unauthenticated request. */
+  client: string | null;
+  arrivedAt: number;
+  answeredAt?: number;
+  status?: number;
+}
+
+/** Most records kept (the oldest are dropped beyond it), so a long-running sandbox stays bounded. */
+export const MAX_RECORDS = 200_000;
+
 export interface PipelineDeps {
   state: SandboxState;
   tokens: TokenStore;
@@ -45,6 +62,10 @@ export class Pipeline {
   readonly stats: SandboxStats = { requests: 0, byStatus: {}, byRoute: {}, puts: 0, tokenRequests: 0, resets: 0, lostResponses: 0 };
   /** Delay before every answer, in ms. */
   latencyMs = 0;
+  /** Whether a 429 carries `Retry-After` (a server may send none). */
+  retryAfter = true;
+  /** Every request received, in arrival order (see RequestRecord). */
+  readonly record: RequestRecord[] = [];
   readonly #pending = new Set<{ timer: NodeJS.Timeout; done: () => void }>();
   #closed = false;
 
@@ -56,6 +77,14 @@ export class Pipeline {
     stats.requests += 1;
     const method = req.method ?? 'GET';
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
+    const entry: RequestRecord = { method, path: url.pathname, client: null, arrivedAt: Date.now() };
+    this.record.push(entry);
+    if (this.record.length > MAX_RECORDS) this.record.splice(0, this.record.length - MAX_RECORDS);
+    const settle = (status: number): void => {
+      entry.answeredAt = Date.now();
+      entry.status = status;
+    };
+    res.once('close', () => entry.answeredAt ?? settle(0));
     const isToken = url.pathname === TOKEN_PATH;
     const match: RouteMatch = isToken ? { kind: 'none' } : matchRoute(method, url.pathname);
     const key = isToken ? `${method} ${TOKEN_PATH}` : match.kind === 'route' ? `${method} ${match.route.pattern}` : `${method} (unmatched)`;
@@ -68,13 +97,14 @@ export class Pipeline {
       req.socket.destroy();
       return;
     }
-    const reply = await this.#answer(req, url, isToken, match, key);
+    const reply = await this.#answer(req, url, isToken, match, key, entry);
     if (reply.lose) {
       stats.lostResponses += 1;
       req.socket.destroy();
       return;
     }
     stats.byStatus[reply.status] = (stats.byStatus[reply.status] ?? 0) + 1;
+    settle(reply.status);
     deps.logger.debug({ method, route: key, status: reply.status }, 'sandbox request');
     sendReply(res, reply);
   }
@@ -89,10 +119,10 @@ export class Pipeline {
     this.#pending.clear();
   }
 
-  async #answer(req: IncomingMessage, url: URL, isToken: boolean, match: RouteMatch, key: string): Promise<Reply> {
+  async #answer(req: IncomingMessage, url: URL, isToken: boolean, match: RouteMatch, key: string, entry: RequestRecord): Promise<Reply> {
     try {
       const body = await readBody(req);
-      if (!isToken) return await this.#api(req, url, match, body);
+      if (!isToken) return await this.#api(req, url, match, body, entry);
       this.stats.tokenRequests += 1;
       if (req.method === 'POST') return this.deps.tokens.tokenEndpoint(req, body);
       return { ...errorReply(405, `${req.method} is not allowed on ${TOKEN_PATH}`), headers: { allow: 'POST' } };
@@ -103,12 +133,14 @@ export class Pipeline {
     }
   }
 
-  async #api(req: IncomingMessage, url: URL, match: RouteMatch, body: string): Promise<Reply> {
+  async #api(req: IncomingMessage, url: URL, match: RouteMatch, body: string, entry: RequestRecord): Promise<Reply> {
     const { tokens, limiter, faults, state } = this.deps;
     const grant = tokens.authenticate(req.headers.authorization);
     if (!grant) return errorReply(401, 'bearer token missing, malformed, unknown or expired; get a new one from /api/v2/oauth/token');
+    entry.client = grant.clientId;
     const wait = limiter.take(grant.clientId);
     if (wait > 0) {
+      if (!this.retryAfter) return errorReply(429, `rate limit of ${limiter.describe()} exceeded`);
       const reply = errorReply(429, `rate limit of ${limiter.describe()} exceeded; retry after ${wait} s`);
       return { ...reply, headers: { 'retry-after': String(wait) } };
     }

@@ -2,6 +2,7 @@ import { stat } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { DEFAULT_DEFINITIONS_DIR } from '../../definitions/types.js';
 import { FileError, UsageError } from '../../errors.js';
+import { RATE_LIMIT_MODES, type RateLimitMode } from '../../sandbox/limits.js';
 import { startSandbox, type SandboxHandle, type SandboxOptions } from '../../sandbox/server.js';
 import { EXIT_OK, type CliContext } from '../io.js';
 import type { SandboxFlags } from '../sandbox.js';
@@ -70,8 +71,23 @@ export async function sandboxOptions(flags: SandboxFlags, cwd: string): Promise<
     clientSecret: flags.clientSecret,
     latencyMs: numberFlag('--latency', flags.latency, 0, 600_000),
     rateLimit: numberFlag('--rate-limit', flags.rateLimit, 0, 1_000_000, true),
+    ...rateLimitShape(flags),
     faultRate: numberFlag('--fault-rate', flags.faultRate, 0, 1, true),
     propagationMs: numberFlag('--propagation-ms', flags.propagationMs, 0, 3_600_000),
+  };
+}
+
+/** --rate-limit-burst, --rate-limit-mode, --no-retry-after, --background-load as sandbox options. */
+function rateLimitShape(flags: SandboxFlags): Partial<SandboxOptions> {
+  const mode = flags.rateLimitMode ?? 'bucket';
+  if (!(RATE_LIMIT_MODES as readonly string[]).includes(mode)) {
+    throw new UsageError(`--rate-limit-mode must be one of ${RATE_LIMIT_MODES.join(', ')}, got "${mode}"`);
+  }
+  return {
+    rateLimitMode: mode as RateLimitMode,
+    ...(flags.rateLimitBurst === undefined ? {} : { rateLimitBurst: numberFlag('--rate-limit-burst', flags.rateLimitBurst, 1, 1_000_000) }),
+    retryAfter: flags.retryAfter !== false,
+    backgroundLoad: numberFlag('--background-load', flags.backgroundLoad ?? '0', 0, 1_000_000, true),
   };
 }
 

@@ -188,6 +188,11 @@ function parseMaxRps(flag: number | string | undefined, env: string | undefined)
   return n;
 }
 
+/** `--timeout` > `CXONE_TIMEOUT` in ms (undefined = none); UsageError/ConfigError for a bad value. */
+export function runTimeoutFrom(env: Record<string, string | undefined>, flags: ApiFlags): number | undefined {
+  return durationSetting('--timeout', flags.timeout, 'CXONE_TIMEOUT', env['CXONE_TIMEOUT']);
+}
+
 /** Longest duration accepted (30 days): keeps every derived timer far below Node's 2^31 ms limit in pieces. */
 const MAX_DURATION_MS = 30 * 86_400_000;
 
