@@ -90,6 +90,9 @@ export class Pipeline {
     const key = isToken ? `${method} ${TOKEN_PATH}` : match.kind === 'route' ? `${method} ${match.route.pattern}` : `${method} (unmatched)`;
     stats.byRoute[key] = (stats.byRoute[key] ?? 0) + 1;
     if (method === 'PUT' && match.kind === 'route') stats.puts += 1;
+    // The rate limit counts a request when it arrives, like a gateway in front of the API; its
+    // answer still waits the latency (and the 401 check stays in its place in the pipeline).
+    const waitS = isToken ? 0 : this.#admit(req);
     if (this.latencyMs > 0) await this.#delay(this.latencyMs);
     if (this.#closed) return void res.destroy();
     if (!isToken && deps.faults.reset()) {
@@ -97,7 +100,7 @@ export class Pipeline {
       req.socket.destroy();
       return;
     }
-    const reply = await this.#answer(req, url, isToken, match, key, entry);
+    const reply = await this.#answer(req, url, isToken, match, key, entry, waitS);
     if (reply.lose) {
       stats.lostResponses += 1;
       req.socket.destroy();
@@ -119,10 +122,10 @@ export class Pipeline {
     this.#pending.clear();
   }
 
-  async #answer(req: IncomingMessage, url: URL, isToken: boolean, match: RouteMatch, key: string, entry: RequestRecord): Promise<Reply> {
+  async #answer(req: IncomingMessage, url: URL, isToken: boolean, match: RouteMatch, key: string, entry: RequestRecord, waitS: number): Promise<Reply> {
     try {
       const body = await readBody(req);
-      if (!isToken) return await this.#api(req, url, match, body, entry);
+      if (!isToken) return await this.#api(req, url, match, body, entry, waitS);
       this.stats.tokenRequests += 1;
       if (req.method === 'POST') return this.deps.tokens.tokenEndpoint(req, body);
       return { ...errorReply(405, `${req.method} is not allowed on ${TOKEN_PATH}`), headers: { allow: 'POST' } };
@@ -133,12 +136,17 @@ export class Pipeline {
     }
   }
 
-  async #api(req: IncomingMessage, url: URL, match: RouteMatch, body: string, entry: RequestRecord): Promise<Reply> {
+  /** The limiter's verdict at arrival, for a request with a valid token (seconds to wait; 0 = admitted). */
+  #admit(req: IncomingMessage): number {
+    const grant = this.deps.tokens.authenticate(req.headers.authorization);
+    return grant ? this.deps.limiter.take(grant.clientId) : 0;
+  }
+
+  async #api(req: IncomingMessage, url: URL, match: RouteMatch, body: string, entry: RequestRecord, wait: number): Promise<Reply> {
     const { tokens, limiter, faults, state } = this.deps;
     const grant = tokens.authenticate(req.headers.authorization);
     if (!grant) return errorReply(401, 'bearer token missing, malformed, unknown or expired; get a new one from /api/v2/oauth/token');
     entry.client = grant.clientId;
-    const wait = limiter.take(grant.clientId);
     if (wait > 0) {
       if (!this.retryAfter) return errorReply(429, `rate limit of ${limiter.describe()} exceeded`);
       const reply = errorReply(429, `rate limit of ${limiter.describe()} exceeded; retry after ${wait} s`);

@@ -50,8 +50,13 @@ export const PACER_CONSTANTS = {
   SLOW_START_EXIT: 0.5,
   NEAR: 0.97,
   RECOVER: 1,
-  PROBE: 0.005,
-  PROBE_DOUBLING_S: 10,
+  PROBE: 0.003,
+  /**
+   * Probe doubling time by how often the ceiling was found again since slow start: a ceiling seen
+   * once may be a fluke (a jittery server refusing two requests that arrived close together), so
+   * the probe accelerates quickly; a confirmed one is approached slowly, since every 429 costs a gate.
+   */
+  PROBE_DOUBLING_S: [3, 6, 10],
   /** A late timer may send at most this share of an interval early next time (schedule kept). */
   CATCH_UP: 0.02,
 } as const;
@@ -79,6 +84,8 @@ export class Pacer {
   private accepted: number[] = [];
   private sent: number[] = [];
   private cuts = 0;
+  /** Cuts since slow start ended (how often the ceiling was found). */
+  private confirmations = 0;
 
   constructor(options: PacerOptions = {}) {
     this.maxRps = options.maxRps;
@@ -120,7 +127,7 @@ export class Pacer {
     const interval = 1000 / this.rate;
     // A timer firing a little late keeps most of the schedule, but the next request never leaves
     // much less than an interval after this one: a bucket with burst 1 refuses any shorter gap.
-    this.nextAt = Math.max(this.nextAt + interval, now + interval * (1 - C.CATCH_UP));
+    this.nextAt = now - this.nextAt < interval ? Math.max(this.nextAt + interval, now + interval * (1 - C.CATCH_UP)) : now + interval;
     this.sent.push(now);
     return 0;
   }
@@ -162,10 +169,12 @@ export class Pacer {
       // Of what we sent since the last cut, the share the server accepted scales the pace: a
       // marginal overload (nearly all accepted) cuts from the pace; a budget taken by another
       // client (many refused) cuts to what was accepted. Never below half the pace at once.
-      const basis = !measured.reliable || measured.share >= C.MARGINAL_SHARE ? pace : Math.max(measured.rps, pace * C.MIN_SHARE);
+      const basis =
+        !measured.reliable || measured.share >= C.MARGINAL_SHARE ? pace : Math.max(measured.rps, Math.min(pace, measured.sentRps) * C.MIN_SHARE);
       this.rate = this.clamp(basis * this.cutFactor);
       // Past slow start there is no quick way back up: above the cut only the probe climbs.
       this.ceiling = this.rate;
+      this.confirmations += 1;
     }
     // The next request waits one interval of the new pace (or the gate): never straight back.
     this.nextAt = Math.max(this.nextAt, this.pausedUntil, now + 1000 / (this.rate ?? 1));
@@ -182,7 +191,7 @@ export class Pacer {
   }
 
   /** Accepted answers per second since the last cut (at most `windowMs` back), and their share of the sent. */
-  private measure(now: number): { rps: number; share: number; reliable: boolean } {
+  private measure(now: number): { rps: number; sentRps: number; share: number; reliable: boolean } {
     const from = Math.max(this.measureFrom, now - this.windowMs, this.accepted[0] ?? now);
     const span = now - from;
     const n = this.accepted.length;
@@ -190,7 +199,8 @@ export class Pacer {
     // Less than a second of history counts as one second: a burst is not a sustainable rate.
     const rps = (n * 1000) / Math.max(span, C.MIN_SPAN_MS);
     const share = sent > 0 ? n / sent : 1;
-    return { rps, share, reliable: n >= C.MIN_SAMPLES && span >= C.MIN_SPAN_MS * 0.9 };
+    const sentRps = (sent * 1000) / Math.max(span, C.MIN_SPAN_MS);
+    return { rps, sentRps, share, reliable: n >= C.MIN_SAMPLES && span >= C.MIN_SPAN_MS * 0.9 };
   }
 
   private grow(now: number): void {
@@ -209,7 +219,8 @@ export class Pacer {
       this.rate = this.clamp(Math.min(target, this.rate + (this.ceiling - this.rate) * C.RECOVER * seconds));
       return;
     }
-    const probe = C.PROBE * 2 ** Math.min(this.sendingSinceCut / C.PROBE_DOUBLING_S, 6);
+    const doubling = C.PROBE_DOUBLING_S[Math.min(this.confirmations, C.PROBE_DOUBLING_S.length - 1)] ?? 10;
+    const probe = C.PROBE * 2 ** Math.min(this.sendingSinceCut / doubling, 6);
     this.rate = this.clamp(this.rate + probe * this.ceiling * seconds);
     // Past the estimate without a 429: the estimate was low (or the budget grew).
     this.ceiling = Math.max(this.ceiling, this.rate);
