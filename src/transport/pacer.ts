@@ -32,7 +32,9 @@ export interface PacerOptions {
 }
 
 export const PACER_CONSTANTS = {
-  WINDOW_MS: 2_000,
+  WINDOW_MS: 4_000,
+  /** A measurement this long without a 429 shows a rate the server sustains. */
+  SUSTAINED_SPAN_MS: 3_000,
   CUT: 0.9,
   MIN_RPS: 0.5,
   MIN_SPAN_MS: 1_000,
@@ -50,13 +52,14 @@ export const PACER_CONSTANTS = {
   SLOW_START_EXIT: 0.5,
   NEAR: 0.97,
   RECOVER: 1,
-  PROBE: 0.003,
+  /** Probe start, per second as a share of the ceiling, by how often the ceiling was found (as below). */
+  PROBE: [0.02, 0.003, 0.003],
   /**
    * Probe doubling time by how often the ceiling was found again since slow start: a ceiling seen
    * once may be a fluke (a jittery server refusing two requests that arrived close together), so
    * the probe accelerates quickly; a confirmed one is approached slowly, since every 429 costs a gate.
    */
-  PROBE_DOUBLING_S: [3, 6, 10],
+  PROBE_DOUBLING_S: [2, 6, 10],
   /** A late timer may send at most this share of an interval early next time (schedule kept). */
   CATCH_UP: 0.02,
 } as const;
@@ -172,8 +175,11 @@ export class Pacer {
       const basis =
         !measured.reliable || measured.share >= C.MARGINAL_SHARE ? pace : Math.max(measured.rps, Math.min(pace, measured.sentRps) * C.MIN_SHARE);
       this.rate = this.clamp(basis * this.cutFactor);
-      // Past slow start there is no quick way back up: above the cut only the probe climbs.
-      this.ceiling = this.rate;
+      // Past slow start the way back up is quick only to a rate the server was seen to sustain
+      // (seconds of answers without a 429: the 429 was a collision of two close arrivals on a
+      // jittery link, not a limit); above that only the probe climbs.
+      const sustained = measured.reliable && measured.spanMs >= C.SUSTAINED_SPAN_MS && measured.share >= C.MARGINAL_SHARE;
+      this.ceiling = Math.max(this.rate, sustained ? Math.min(measured.rps, pace) : 0);
       this.confirmations += 1;
     }
     // The next request waits one interval of the new pace (or the gate): never straight back.
@@ -191,7 +197,7 @@ export class Pacer {
   }
 
   /** Accepted answers per second since the last cut (at most `windowMs` back), and their share of the sent. */
-  private measure(now: number): { rps: number; sentRps: number; share: number; reliable: boolean } {
+  private measure(now: number): { rps: number; sentRps: number; share: number; spanMs: number; reliable: boolean } {
     const from = Math.max(this.measureFrom, now - this.windowMs, this.accepted[0] ?? now);
     const span = now - from;
     const n = this.accepted.length;
@@ -200,7 +206,7 @@ export class Pacer {
     const rps = (n * 1000) / Math.max(span, C.MIN_SPAN_MS);
     const share = sent > 0 ? n / sent : 1;
     const sentRps = (sent * 1000) / Math.max(span, C.MIN_SPAN_MS);
-    return { rps, sentRps, share, reliable: n >= C.MIN_SAMPLES && span >= C.MIN_SPAN_MS * 0.9 };
+    return { rps, sentRps, share, spanMs: span, reliable: n >= C.MIN_SAMPLES && span >= C.MIN_SPAN_MS * 0.9 };
   }
 
   private grow(now: number): void {
@@ -219,8 +225,9 @@ export class Pacer {
       this.rate = this.clamp(Math.min(target, this.rate + (this.ceiling - this.rate) * C.RECOVER * seconds));
       return;
     }
-    const doubling = C.PROBE_DOUBLING_S[Math.min(this.confirmations, C.PROBE_DOUBLING_S.length - 1)] ?? 10;
-    const probe = C.PROBE * 2 ** Math.min(this.sendingSinceCut / doubling, 6);
+    const level = Math.min(this.confirmations, C.PROBE.length - 1);
+    const doubling = C.PROBE_DOUBLING_S[level] ?? 10;
+    const probe = (C.PROBE[level] ?? 0.003) * 2 ** Math.min(this.sendingSinceCut / doubling, 6);
     this.rate = this.clamp(this.rate + probe * this.ceiling * seconds);
     // Past the estimate without a 429: the estimate was low (or the budget grew).
     this.ceiling = Math.max(this.ceiling, this.rate);
