@@ -113,6 +113,8 @@ async function afterFailedPut(
     }
     return failed(task, cur, errorOf(err));
   } catch (readErr) {
+    // A re-read held back by the interrupt: nothing of ours landed after a 409, so skipped.
+    if (cur.unknownVersion === null && readErr instanceof RequestNotSentError) return interrupted(task, cur, deps);
     if (cur.unknownVersion === null) return failed(task, cur, errorOf(readErr));
     // The write whose answer was lost may have landed: say so, whatever stopped the re-read.
     const read = errorOf(readErr);
