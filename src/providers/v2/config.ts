@@ -193,8 +193,8 @@ export function runTimeoutFrom(env: Record<string, string | undefined>, flags: A
   return durationSetting('--timeout', flags.timeout, 'CXONE_TIMEOUT', env['CXONE_TIMEOUT']);
 }
 
-/** Longest duration accepted (30 days): keeps every derived timer far below Node's 2^31 ms limit in pieces. */
-const MAX_DURATION_MS = 30 * 86_400_000;
+/** Longest duration accepted (24 days): `--timeout` becomes one timer, which Node caps at 2^31 - 1 ms (24.8 days). */
+const MAX_DURATION_MS = 24 * 86_400_000;
 
 /**
  * A duration such as `90s`, `10m`, `1h`, `500ms` or a plain number of seconds, in ms. Returns
@@ -214,7 +214,7 @@ function durationSetting(flag: string, raw: string | undefined, envName: string,
   if (text === undefined) return undefined;
   const ms = parseDuration(text);
   if (ms === undefined) {
-    const message = `${fromFlag ? flag : envName} must be a duration such as 90s, 10m or 1h (above 0, at most 30 days), got "${text}"`;
+    const message = `${fromFlag ? flag : envName} must be a duration such as 90s, 10m or 1h (above 0, at most 24 days), got "${text}"`;
     throw fromFlag ? new UsageError(message) : new ConfigError(message);
   }
   return ms;
