@@ -5,14 +5,19 @@
  * shared with another client. No `--max-rps`: cxq finds each limit from the 429s. Targets:
  * wall ≤ 1.3 × N/R + 2 s with Retry-After, ≤ 1.5 × + 2 s without, ≤ 1.4 × N/(R − other) + 2 s shared;
  * 429s ≤ 10 % of requests with Retry-After, ≤ 1 per write without; exit 0, every change applied once.
+ * The sandbox runs in its own process (bench/sandbox-child.ts), as a remote server would: in the
+ * CLI's process its event loop stalls with the CLI's and bunches arrivals a burst-1 bucket refuses.
  * Run alone: `npm run build && npm run build:bench && node build/bench/bench/ratelimit.js`.
  */
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { spawn, type ChildProcessByStdio } from 'node:child_process';
+import type { Readable, Writable } from 'node:stream';
+import { createInterface } from 'node:readline';
+import { fileURLToPath } from 'node:url';
 import type { SandboxOptions } from '../src/sandbox/server.js';
-import { startSandbox } from '../src/sandbox/server.js';
 import { peakRssMb, type BenchRow } from './lib.js';
 import { runCliCaptured } from './rows.js';
 
@@ -37,6 +42,38 @@ export const SHAPES: readonly Shape[] = [
   { name: 'burst 1, no Retry-After', n: 600, rate: 20, other: 0, retryAfter: false, sandbox: { rateLimit: 20, rateLimitBurst: 1, retryAfter: false } },
   { name: 'shared: other 15 of 40', n: 750, rate: 40, other: 15, retryAfter: true, sandbox: { rateLimit: 40, rateLimitBurst: 8, backgroundLoad: 15 } },
 ];
+
+/** The sandbox in its own process (bench/sandbox-child.ts): answers `stats` with one JSON line. */
+class ChildSandbox {
+  private readonly replies: AsyncIterator<string>;
+  private constructor(
+    private readonly child: ChildProcessByStdio<Writable, Readable, null>,
+    readonly baseUrl: string,
+    replies: AsyncIterator<string>,
+  ) {
+    this.replies = replies;
+  }
+
+  static async start(options: SandboxOptions): Promise<ChildSandbox> {
+    const script = fileURLToPath(new URL('./sandbox-child.js', import.meta.url));
+    const child = spawn(process.execPath, [script, JSON.stringify(options)], { stdio: ['pipe', 'pipe', 'inherit'] });
+    const replies = createInterface({ input: child.stdout })[Symbol.asyncIterator]();
+    const first = await replies.next();
+    const { baseUrl } = JSON.parse(String(first.value)) as { baseUrl: string };
+    return new ChildSandbox(child, baseUrl, replies);
+  }
+
+  async stats(): Promise<{ requests: number; throttled: number; once: boolean }> {
+    this.child.stdin.write('stats\n');
+    return JSON.parse(String((await this.replies.next()).value)) as { requests: number; throttled: number; once: boolean };
+  }
+
+  async close(): Promise<void> {
+    const exited = new Promise((resolve) => this.child.once('exit', resolve));
+    this.child.stdin.end('close\n');
+    await exited;
+  }
+}
 
 function writeDefs(dir: string, n: number, maxWaitTime: number): void {
   mkdirSync(dir, { recursive: true });
@@ -64,19 +101,17 @@ async function runShape(s: Shape): Promise<RateLimitRow> {
   const cwd = mkdtempSync(join(tmpdir(), 'cxq-bench-ratelimit-'));
   writeDefs(join(cwd, 'seed'), s.n, 300);
   writeDefs(join(cwd, 'queues'), s.n, 600);
-  const sb = await startSandbox({ seedDir: 'seed', cwd, latencyMs: 20, ...s.sandbox });
+  const sb = await ChildSandbox.start({ seedDir: 'seed', cwd, latencyMs: 20, ...s.sandbox });
   try {
     const env = { CXONE_CLIENT_ID: 'sandbox', CXONE_CLIENT_SECRET: 'sandbox', CXONE_BASE_URL: sb.baseUrl };
     const started = Date.now();
     const r = await runCliCaptured(['--log-level', 'warn', 'apply', '--yes', '--force', '--report', 'r.json'], env, cwd);
     const wallMs = Date.now() - started;
-    const requests = sb.stats.requests;
-    const throttled = sb.stats.byStatus[429] ?? 0;
+    const { requests, throttled, once } = await sb.stats();
     const floorMs = (s.n / (s.rate - s.other)) * 1000;
     const factor = s.other > 0 ? 1.4 : s.retryAfter ? 1.3 : 1.5;
     const targetMs = factor * floorMs + 2000;
     const allowed429 = s.retryAfter ? 0.1 * requests : s.n;
-    const once = sb.state.listQueues().every((q) => sb.state.writeCount(q.id) === 1 && q.maxWaitTime === 600);
     const reasons = [
       ...(r.code !== 0 ? [`exit ${r.code}: ${r.stderr.split('\n')[0] ?? ''}`] : []),
       ...(wallMs > targetMs ? [`wall ${(wallMs / 1000).toFixed(1)} s > ${(targetMs / 1000).toFixed(1)} s`] : []),

@@ -143,7 +143,7 @@ export class HttpTransport {
       // No timer outlives its call.
       clearTimeout(call.killTimer);
       call.wake?.abort();
-      this.onWire.delete(call);
+      if (this.onWire.has(call)) this.answered(call, Date.now());
     }
   }
 
