@@ -46,7 +46,7 @@ export const PACER_CONSTANTS = {
   /** Above this share of the sent accepted, an overload is marginal: cut from the pace. */
   MARGINAL_SHARE: 0.9,
   /** Slow start begins at no less than this after a first 429 with nothing to measure. */
-  START_RPS: 1,
+  START_RPS: 4,
   SLOW_START_DOUBLING_MS: 300,
   /** Leaving slow start: the rate the overload was seen at is an upper bound; restart from half. */
   SLOW_START_EXIT: 0.5,

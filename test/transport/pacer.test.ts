@@ -29,7 +29,7 @@ describe('Pacer', () => {
 
   it('paces after a 429 that follows nothing accepted at all', () => {
     const p = new Pacer();
-    expect(p.onThrottled(10, 0)).toBe(1);
+    expect(p.onThrottled(10, 0)).toBe(PACER_CONSTANTS.START_RPS);
   });
 
   it('closes the gate for Retry-After, then releases waiters one at a time at the pace', () => {
@@ -83,13 +83,13 @@ describe('Pacer', () => {
 
   it('slow start doubles the rate while nothing is known of the limit, counting sending time only', () => {
     const p = new Pacer();
-    p.onThrottled(0, 0, 0); // 1 req/s, limit unknown
+    const start = p.onThrottled(0, 0, 0) ?? 0; // START_RPS, limit unknown
     const doubling = PACER_CONSTANTS.SLOW_START_DOUBLING_MS;
     p.acquire(0);
     p.acquire(doubling);
-    expect(p.rps).toBeCloseTo(2, 5);
+    expect(p.rps).toBeCloseTo(2 * start, 5);
     p.acquire(doubling + 60_000); // a minute idle counts as one second at most
-    expect(p.rps).toBeCloseTo(2 * 2 ** (1000 / doubling), 5);
+    expect(p.rps).toBeCloseTo(2 * start * 2 ** (1000 / doubling), 5);
     expect(p.limitRps).toBeUndefined();
   });
 
