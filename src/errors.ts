@@ -164,3 +164,20 @@ export class WriteRejectedError extends CxqError {
     super(`${method} ${path} was answered 200 but reported failure: ${serverMessages.join('; ')}`, options);
   }
 }
+
+/**
+ * A request was never sent because the run was interrupted (SIGINT/SIGTERM) or reached `--timeout`
+ * while it waited (for a concurrency slot, the pace, a Retry-After gate or a backoff): whatever it
+ * would have done, it did not happen.
+ */
+export class RequestNotSentError extends InterruptedError {
+  constructor(
+    readonly method: string,
+    readonly url: string,
+    readonly why: 'interrupted' | 'timeout',
+  ) {
+    super(`${method} ${url} was not sent: the run was ${why === 'timeout' ? 'stopped by --timeout' : 'interrupted'} before it`, {
+      hint: why === 'timeout' ? 'Raise --timeout, or run again to finish.' : 'Run the command again to finish.',
+    });
+  }
+}

@@ -1,6 +1,6 @@
 import type { CxoneApi } from '../model/api.js';
 import type { Queue } from '../model/queue.js';
-import { ApiError, NetworkError, OutcomeUnknownError, ResponseShapeError, ResponseTooLargeError } from '../errors.js';
+import { ApiError, NetworkError, OutcomeUnknownError, RequestNotSentError, ResponseShapeError, ResponseTooLargeError } from '../errors.js';
 import type { Logger } from '../log.js';
 import type { DesiredFields, FieldChange } from '../plan/types.js';
 import { jsonEqual } from '../util/canonical-json.js';
@@ -104,6 +104,8 @@ async function afterFailedPut(
   deps: ReconcileDeps,
 ): Promise<EntryResult | undefined> {
   try {
+    // Held back by the interrupt (or --timeout) before it was sent: nothing of it was written.
+    if (err instanceof RequestNotSentError) return interrupted(task, cur, deps);
     if (err instanceof OutcomeUnknownError) {
       cur.unknownVersion ??= sent;
       cur.unproven ??= err.message;
@@ -120,6 +122,8 @@ async function afterFailedPut(
     }
     return failed(task, cur, errorOf(err));
   } catch (readErr) {
+    // A re-read held back by the interrupt: nothing of ours landed after a 409, so skipped.
+    if (cur.unknownVersion === null && readErr instanceof RequestNotSentError) return interrupted(task, cur, deps);
     if (cur.unknownVersion === null) return failed(task, cur, errorOf(readErr));
     // The write whose answer was lost may have landed: say so, whatever stopped the re-read.
     const read = errorOf(readErr);

@@ -11,6 +11,11 @@ export interface SandboxFlags {
   clientSecret: string;
   latency: string;
   rateLimit: string;
+  rateLimitBurst?: string;
+  rateLimitMode: string;
+  /** true with --retry-after, false with --no-retry-after, else the dialect's default (v2 sends it, admin does not). */
+  retryAfter?: boolean;
+  backgroundLoad: string;
   faultRate: string;
   propagationMs: string;
   /** `v2` (default) or `admin`. */
@@ -22,7 +27,6 @@ export interface SandboxFlags {
   tokenTtl?: string;
   putOmitted?: string;
   writeFailureRate?: string;
-  retryAfter?: boolean;
   /** Long names of the flags given on the command line (filled in by the action). */
   given?: string[];
 }
@@ -44,6 +48,11 @@ export function registerSandbox(program: Command, run: ActionRunner): void {
     .option('--client-secret <s>', 'OAuth client secret the sandbox accepts', 'sandbox')
     .option('--latency <ms>', 'delay added to every answer', '0')
     .option('--rate-limit <rps>', 'requests per second per client before 429 (0 = unlimited)', '0')
+    .option('--rate-limit-burst <n>', 'token bucket capacity (default: the rate)')
+    .option('--rate-limit-mode <mode>', 'bucket, window (fixed 1 s windows) or sliding (any trailing second)', 'bucket')
+    .option('--retry-after', 'send Retry-After on 429 (the v2 default)')
+    .option('--no-retry-after', 'answer 429 without a Retry-After header (the admin default, like the real API)')
+    .option('--background-load <rps>', 'another client spending this many requests/s of the same budget', '0')
     .option('--fault-rate <p>', 'share (0..1) of requests answered 503', '0')
     .option('--propagation-ms <ms>', 'how long GET/list show the previous version after a PUT', '0')
     .option('--dialect <d>', 'API dialect to serve: v2 (shared/cxone-api.md) or admin (the CXone Admin API)', 'v2')
@@ -53,7 +62,6 @@ export function registerSandbox(program: Command, run: ActionRunner): void {
     .option('--token-ttl <s>', 'admin: token lifetime in seconds (default 3600)')
     .option('--put-omitted <mode>', 'admin: a skill PUT resets (reset, default) or keeps (keep) the fields it omits')
     .option('--write-failure-rate <p>', 'admin: share (0..1) of skill writes answered 200 with a failure body')
-    .option('--retry-after', 'admin: send Retry-After on 429 (default: none, like the real API)')
     .action((flags: SandboxFlags, cmd: Command) => {
       const given = cmd.options.map((o) => o.attributeName()).filter((name) => cmd.getOptionValueSource(name) === 'cli');
       return run(async (ctx) => (await import('./run/sandbox.js')).sandboxCommand(ctx, { ...flags, given }));

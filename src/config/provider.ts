@@ -78,6 +78,8 @@ export function resolveProviderConfig(env: Env, flags: ProviderFlags = {}, cwd: 
     ...(flags.baseUrl === undefined ? {} : { baseUrl: flags.baseUrl }),
     ...(flags.concurrency === undefined ? {} : { concurrency: flags.concurrency }),
     ...(flags.maxRps === undefined ? {} : { maxRps: flags.maxRps }),
+    ...(flags.maxWait === undefined ? {} : { maxWait: flags.maxWait }),
+    ...(flags.timeout === undefined ? {} : { timeout: flags.timeout }),
   };
   const environment = loaded === undefined ? {} : { environment: loaded.name };
   return provider === 'admin'

@@ -13,6 +13,16 @@ export interface ClientStats {
   tokenRequests: number;
 }
 
+/** What an interrupt (or `--timeout`) found on the wire and what became of it; see HttpTransport. */
+export interface InterruptTally {
+  /** Writes (PUTs) on the wire when the signal came. */
+  writesInFlight: number;
+  /** Of those, answered (or failed) since. */
+  writesFinished: number;
+  /** Writes sent after the signal: 0 by design, counted to prove it. */
+  writesSentAfter: number;
+}
+
 /** `dateRange` of the analytics queries: ISO-8601 or `now`, `now-Nm`, `now-Nh`, `now-Nd`. */
 export interface DateRange {
   startDate: string;
@@ -37,6 +47,8 @@ export interface CxoneApi {
   readonly baseUrl: string;
   readonly clientId: string;
   readonly stats: ClientStats;
+  /** Undefined until the run's signal aborted (optional: fakes need not implement it). */
+  interruptTally?(): InterruptTally | undefined;
 
   /** Every live queue, read with the list endpoint at `pageSize` (default 500, the maximum). */
   listQueues(options?: { pageSize?: number }): Promise<Queue[]>;

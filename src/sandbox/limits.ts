@@ -5,43 +5,123 @@
 import { performance } from 'node:perf_hooks';
 import { mulberry32, type Prng } from './prng.js';
 
-/** Per-client token bucket: `rate` tokens/s, burst max(1, rate). Rate 0 = unlimited. */
+/**
+ * How the limit is counted: `bucket` = token bucket (refills continuously, holds `burst` tokens);
+ * `window` = at most `rate` requests per fixed one-second window (aligned on the clock);
+ * `sliding` = at most `rate` requests in any trailing second.
+ */
+export type RateLimitMode = 'bucket' | 'window' | 'sliding';
+
+export const RATE_LIMIT_MODES: readonly RateLimitMode[] = ['bucket', 'window', 'sliding'];
+
+/** The shape of the limiter besides its rate. */
+export interface RateLimitShape {
+  /** Token bucket capacity (default max(1, rate)); ignored by the window modes. */
+  burst?: number;
+  mode?: RateLimitMode;
+}
+
+interface KeyState {
+  tokens: number;
+  at: number;
+  windowStart: number;
+  count: number;
+  arrivals: number[];
+}
+
+/**
+ * Per-client rate limiter: a token bucket (`rate` tokens/s, burst max(1, rate) unless set) or a
+ * fixed/sliding one-second window. Rate 0 = unlimited.
+ */
 export class RateLimiter {
-  readonly #buckets = new Map<string, { tokens: number; at: number }>();
+  readonly #keys = new Map<string, KeyState>();
+  #burst: number | undefined;
+  #mode: RateLimitMode;
 
   constructor(
     private rate: number,
     private readonly clock: () => number = () => performance.now(),
-  ) {}
+    shape: RateLimitShape = {},
+  ) {
+    this.#burst = shape.burst;
+    this.#mode = shape.mode ?? 'bucket';
+  }
 
   /** The limit in words, for messages. */
   describe(): string {
-    return `${this.rate} request(s)/s`;
+    if (this.#mode === 'bucket' && this.#burst === undefined) return `${this.rate} request(s)/s`;
+    if (this.#mode === 'bucket') return `${this.rate} request(s)/s (burst ${this.#burst})`;
+    return `${this.rate} request(s)/s (${this.#mode} window)`;
   }
 
   /** Changes the rate; buckets refill at the new rate from now on. */
   setRate(rate: number): void {
     this.rate = rate;
-    this.#buckets.clear();
+    this.#keys.clear();
+  }
+
+  /** Changes burst and/or mode (omitted keys keep their value); every client starts afresh. */
+  setShape(shape: RateLimitShape): void {
+    if (shape.burst !== undefined) this.#burst = shape.burst;
+    if (shape.mode !== undefined) this.#mode = shape.mode;
+    this.#keys.clear();
   }
 
   /**
-   * Takes one token for `key`. Returns 0 when allowed, otherwise the whole seconds to wait until a
-   * token is available (ceil, so at least 1: a client that waits that long will get through).
+   * Takes one request for `key`. Returns 0 when allowed, otherwise the whole seconds to wait until
+   * one would be allowed (ceil, so at least 1: a client that waits that long will get through).
    */
   take(key: string): number {
+    const ms = this.takeMs(key);
+    return ms === 0 ? 0 : Math.max(1, Math.ceil(ms / 1000));
+  }
+
+  /** Like `take`, in exact milliseconds (> 0 when refused). */
+  takeMs(key: string): number {
     if (!(this.rate > 0)) return 0;
-    const capacity = Math.max(1, this.rate);
     const now = this.clock();
-    const b = this.#buckets.get(key) ?? { tokens: capacity, at: now };
-    b.tokens = Math.min(capacity, b.tokens + ((now - b.at) / 1000) * this.rate);
-    b.at = now;
-    this.#buckets.set(key, b);
-    if (b.tokens >= 1) {
-      b.tokens -= 1;
+    let k = this.#keys.get(key);
+    if (k === undefined) {
+      k = { tokens: this.capacity(), at: now, windowStart: now - (now % 1000), count: 0, arrivals: [] };
+      this.#keys.set(key, k);
+    }
+    if (this.#mode === 'bucket') return this.bucket(k, now);
+    return this.#mode === 'window' ? this.window(k, now) : this.sliding(k, now);
+  }
+
+  private capacity(): number {
+    return Math.max(1, this.#burst ?? this.rate);
+  }
+
+  private bucket(k: KeyState, now: number): number {
+    k.tokens = Math.min(this.capacity(), k.tokens + ((now - k.at) / 1000) * this.rate);
+    k.at = now;
+    if (k.tokens >= 1) {
+      k.tokens -= 1;
       return 0;
     }
-    return Math.max(1, Math.ceil((1 - b.tokens) / this.rate));
+    return Math.max(1e-3, ((1 - k.tokens) / this.rate) * 1000);
+  }
+
+  private window(k: KeyState, now: number): number {
+    if (now - k.windowStart >= 1000) {
+      k.windowStart = now - (now % 1000);
+      k.count = 0;
+    }
+    if (k.count < Math.max(1, Math.floor(this.rate))) {
+      k.count += 1;
+      return 0;
+    }
+    return Math.max(1e-3, k.windowStart + 1000 - now);
+  }
+
+  private sliding(k: KeyState, now: number): number {
+    while (k.arrivals.length > 0 && (k.arrivals[0] ?? now) <= now - 1000) k.arrivals.shift();
+    if (k.arrivals.length < Math.max(1, Math.floor(this.rate))) {
+      k.arrivals.push(now);
+      return 0;
+    }
+    return Math.max(1e-3, (k.arrivals[0] ?? now) + 1000 - now);
   }
 }
 

@@ -28,6 +28,23 @@ export interface SandboxStats {
   lostResponses: number;
 }
 
+/**
+ * One request as the server saw it: what, from which client, when it arrived and when (and how) it
+ * was answered (`Date.now()` ms). `status` 0 = the connection was destroyed instead.
+ */
+export interface RequestRecord {
+  method: string;
+  path: string;
+  /** The client id of its token; null for the token endpoint or an unauthenticated request. */
+  client: string | null;
+  arrivedAt: number;
+  answeredAt?: number;
+  status?: number;
+}
+
+/** Most records kept (the oldest are dropped beyond it), so a long-running sandbox stays bounded. */
+export const MAX_RECORDS = 200_000;
+
 /** An endpoint answered without auth, rate limit or faults (token, discovery). */
 export interface OpenEndpoint {
   path: string;
@@ -95,6 +112,10 @@ export class Pipeline<G extends { clientId: string }, R extends PatternRoute> {
   readonly stats: SandboxStats = { requests: 0, byStatus: {}, byRoute: {}, puts: 0, tokenRequests: 0, resets: 0, lostResponses: 0 };
   /** Delay before every answer, in ms. */
   latencyMs = 0;
+  /** Whether a 429 carries `Retry-After` (a server may send none). */
+  retryAfter = true;
+  /** Every request received, in arrival order (see RequestRecord). */
+  readonly record: RequestRecord[] = [];
   readonly #pending = new Set<{ timer: NodeJS.Timeout; done: () => void }>();
   #closed = false;
 
@@ -112,7 +133,18 @@ export class Pipeline<G extends { clientId: string }, R extends PatternRoute> {
       open.length > 0 ? `${method} ${url.pathname}` : match.kind === 'route' ? `${method} ${match.route.pattern}` : `${method} (unmatched)`;
     stats.byRoute[key] = (stats.byRoute[key] ?? 0) + 1;
     if (method === 'PUT' && match.kind === 'route') stats.puts += 1;
+    const entry: RequestRecord = { method, path: url.pathname, client: null, arrivedAt: Date.now() };
+    this.record.push(entry);
+    if (this.record.length > MAX_RECORDS) this.record.splice(0, this.record.length - MAX_RECORDS);
+    const settle = (status: number): void => {
+      entry.answeredAt = Date.now();
+      entry.status = status;
+    };
+    res.once('close', () => entry.answeredAt ?? settle(0));
     const finish = deps.onReceive?.({ method, path: url.pathname, query: url.search, route: key });
+    // The rate limit counts a request when it arrives, like a gateway in front of the API; its
+    // answer still waits the latency (and the 401 check stays in its place in the pipeline).
+    const waitS = open.length > 0 ? 0 : this.#admit(req);
     if (this.latencyMs > 0) await this.#delay(this.latencyMs);
     if (this.#closed) return void (finish?.('dropped'), res.destroy());
     if (open.length === 0 && deps.faults.reset()) {
@@ -121,7 +153,7 @@ export class Pipeline<G extends { clientId: string }, R extends PatternRoute> {
       req.socket.destroy();
       return;
     }
-    const reply = await this.#answer(req, url, open, match, key);
+    const reply = await this.#answer(req, url, open, match, key, entry, waitS);
     if (reply.lose) {
       stats.lostResponses += 1;
       finish?.('lost');
@@ -130,6 +162,7 @@ export class Pipeline<G extends { clientId: string }, R extends PatternRoute> {
     }
     stats.byStatus[reply.status] = (stats.byStatus[reply.status] ?? 0) + 1;
     finish?.(reply.status);
+    settle(reply.status);
     deps.logger.debug({ method, route: key, status: reply.status }, 'sandbox request');
     sendReply(res, reply);
   }
@@ -144,11 +177,11 @@ export class Pipeline<G extends { clientId: string }, R extends PatternRoute> {
     this.#pending.clear();
   }
 
-  async #answer(req: IncomingMessage, url: URL, open: readonly OpenEndpoint[], match: Match<R>, key: string): Promise<Reply> {
+  async #answer(req: IncomingMessage, url: URL, open: readonly OpenEndpoint[], match: Match<R>, key: string, entry: RequestRecord, waitS: number): Promise<Reply> {
     const { replies } = this.deps.dialect;
     try {
       const body = await readBody(req);
-      if (open.length === 0) return await this.#api(req, url, match, body);
+      if (open.length === 0) return await this.#api(req, url, match, body, entry, waitS);
       if (open.some((e) => e.token)) this.stats.tokenRequests += 1;
       const endpoint = open.find((e) => e.method === req.method);
       if (endpoint) return endpoint.handle(req, url, body);
@@ -160,13 +193,25 @@ export class Pipeline<G extends { clientId: string }, R extends PatternRoute> {
     }
   }
 
-  async #api(req: IncomingMessage, url: URL, match: Match<R>, body: string): Promise<Reply> {
+  /** The limiter's verdict at arrival, for a request with valid credentials (seconds to wait; 0 = admitted). */
+  #admit(req: IncomingMessage): number {
+    const grant = this.deps.dialect.authenticate(req);
+    return grant ? this.deps.limiter.take(grant.clientId) : 0;
+  }
+
+  async #api(req: IncomingMessage, url: URL, match: Match<R>, body: string, entry: RequestRecord, wait: number): Promise<Reply> {
     const { dialect, limiter, faults } = this.deps;
     const { replies } = dialect;
     const grant = dialect.authenticate(req);
     if (!grant) return replies.unauthorized();
-    const wait = limiter.take(grant.clientId);
-    if (wait > 0) return replies.rateLimited(wait, limiter.describe());
+    entry.client = grant.clientId;
+    if (wait > 0) {
+      const reply = replies.rateLimited(wait, limiter.describe());
+      if (this.retryAfter || reply.headers === undefined) return reply;
+      // A server may send none (--no-retry-after): the same 429 without the header.
+      const { 'retry-after': _dropped, ...headers } = reply.headers;
+      return { ...reply, headers };
+    }
     if (faults.fault()) return replies.unavailable();
     const method = req.method ?? 'GET';
     if (match.kind === 'none') return replies.notFound(method, url.pathname);

@@ -9,14 +9,16 @@ import type { HealthStatus } from '../model/tenant.js';
 import { ALL_SCOPES } from '../providers/v2/types.js';
 import { silentLogger, type Logger } from '../log.js';
 import { CONSOLE_CLIENT, TokenStore, type ExtraClient } from './auth.js';
-import { FaultInjector, RateLimiter } from './limits.js';
-import { Pipeline, type SandboxStats } from './pipeline.js';
+import { BackgroundLoad } from './background.js';
+import { FaultInjector, RATE_LIMIT_MODES, RateLimiter, type RateLimitMode } from './limits.js';
+import { Pipeline, type RequestRecord, type SandboxStats } from './pipeline.js';
 import { v2Dialect } from './routes.js';
 import { seedSandbox } from './seed.js';
 import { SandboxState } from './state.js';
 
 export { SandboxState } from './state.js';
-export type { SandboxStats } from './pipeline.js';
+export type { RequestRecord, SandboxStats } from './pipeline.js';
+export type { RateLimitMode } from './limits.js';
 export { CONSOLE_CLIENT, type ExtraClient } from './auth.js';
 
 /** How to start a sandbox. Every field is optional; see docs/sandbox.md. */
@@ -43,6 +45,14 @@ export interface SandboxOptions {
   latencyMs?: number;
   /** Requests/s per client (token bucket, burst max(1, rate)); 0/undefined = unlimited. */
   rateLimit?: number;
+  /** Token bucket capacity (default max(1, rateLimit)). */
+  rateLimitBurst?: number;
+  /** `bucket` (default), `window` (fixed one-second windows) or `sliding` (any trailing second). */
+  rateLimitMode?: RateLimitMode;
+  /** Whether 429s carry `Retry-After` (default true). */
+  retryAfter?: boolean;
+  /** Another client spending this many requests/s of the same per-client budget (default 0). */
+  backgroundLoad?: number;
   /** 0..1 share of non-token requests answered 503 (seeded PRNG). */
   faultRate?: number;
   /** 0..1 share of non-token requests whose connection is destroyed before they are handled. */
@@ -62,7 +72,10 @@ export interface SandboxOptions {
 
 /** Fault settings that can change while the sandbox runs. */
 export type SandboxFaults = Partial<
-  Pick<SandboxOptions, 'faultRate' | 'resetRate' | 'lostResponseRate' | 'latencyMs' | 'rateLimit' | 'propagationMs'>
+  Pick<
+    SandboxOptions,
+    'faultRate' | 'resetRate' | 'lostResponseRate' | 'latencyMs' | 'rateLimit' | 'propagationMs' | 'rateLimitBurst' | 'rateLimitMode' | 'retryAfter' | 'backgroundLoad'
+  >
 >;
 
 /** A running sandbox. */
@@ -72,6 +85,10 @@ export interface SandboxHandle {
   /** The authoritative store: inspect or edit it out of band in tests. */
   state: SandboxState;
   stats: SandboxStats;
+  /** Every request received, in arrival order: method, path, client, arrival and answer time, status. */
+  requests: readonly RequestRecord[];
+  /** What the background client (`backgroundLoad`) sent and what the limiter let through. */
+  background: { sent: number; accepted: number };
   /** Changes fault settings from now on (omitted keys keep their value). */
   setFaults(f: SandboxFaults): void;
   /** Invalidates every issued token: the next request with one gets 401. */
@@ -86,7 +103,13 @@ function checkOptions(o: SandboxOptions | SandboxFaults): void {
     const v = o[key];
     if (v !== undefined && !(v >= 0 && v <= 1)) throw new RangeError(`sandbox option ${key} must be within 0..1, got ${v}`);
   }
-  for (const key of ['latencyMs', 'rateLimit', 'propagationMs', 'port', 'queues', 'tokenTtlSeconds'] as const) {
+  if (o.rateLimitMode !== undefined && !RATE_LIMIT_MODES.includes(o.rateLimitMode)) {
+    throw new RangeError(`sandbox option rateLimitMode must be one of ${RATE_LIMIT_MODES.join(', ')}, got ${String(o.rateLimitMode)}`);
+  }
+  if (o.rateLimitBurst !== undefined && !(Number.isFinite(o.rateLimitBurst) && o.rateLimitBurst >= 1)) {
+    throw new RangeError(`sandbox option rateLimitBurst must be a finite number >= 1, got ${String(o.rateLimitBurst)}`);
+  }
+  for (const key of ['latencyMs', 'rateLimit', 'propagationMs', 'port', 'queues', 'tokenTtlSeconds', 'backgroundLoad'] as const) {
     const v = (o as Record<string, unknown>)[key];
     if (v !== undefined && !(typeof v === 'number' && v >= 0 && Number.isFinite(v))) {
       throw new RangeError(`sandbox option ${key} must be a finite number >= 0, got ${String(v)}`);
@@ -123,7 +146,10 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     tokenTtlSeconds: options.tokenTtlSeconds ?? 3600,
     now,
   });
-  const limiter = new RateLimiter(options.rateLimit ?? 0);
+  const limiter = new RateLimiter(options.rateLimit ?? 0, undefined, {
+    ...(options.rateLimitBurst === undefined ? {} : { burst: options.rateLimitBurst }),
+    ...(options.rateLimitMode === undefined ? {} : { mode: options.rateLimitMode }),
+  });
   const faults = new FaultInjector(seed, {
     faultRate: options.faultRate ?? 0,
     resetRate: options.resetRate ?? 0,
@@ -131,6 +157,9 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   });
   const pipeline = new Pipeline({ dialect: v2Dialect(state, tokens), limiter, faults, logger });
   pipeline.latencyMs = options.latencyMs ?? 0;
+  pipeline.retryAfter = options.retryAfter ?? true;
+  const background = new BackgroundLoad(limiter, clientId);
+  background.set(options.backgroundLoad ?? 0);
   let closed = false;
 
   const server = createServer((req, res) => void pipeline.handle(req, res));
@@ -149,6 +178,8 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     baseUrl,
     state,
     stats: pipeline.stats,
+    requests: pipeline.record,
+    background: background.counts,
     setFaults(f) {
       checkOptions(f);
       if (f.faultRate !== undefined) faults.rates.faultRate = f.faultRate;
@@ -156,12 +187,21 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
       if (f.lostResponseRate !== undefined) faults.rates.lostResponseRate = f.lostResponseRate;
       if (f.latencyMs !== undefined) pipeline.latencyMs = f.latencyMs;
       if (f.rateLimit !== undefined) limiter.setRate(f.rateLimit);
+      if (f.rateLimitBurst !== undefined || f.rateLimitMode !== undefined) {
+        limiter.setShape({
+          ...(f.rateLimitBurst === undefined ? {} : { burst: f.rateLimitBurst }),
+          ...(f.rateLimitMode === undefined ? {} : { mode: f.rateLimitMode }),
+        });
+      }
+      if (f.retryAfter !== undefined) pipeline.retryAfter = f.retryAfter;
+      if (f.backgroundLoad !== undefined) background.set(f.backgroundLoad);
       if (f.propagationMs !== undefined) state.propagationMs = f.propagationMs;
     },
     expireTokens: () => tokens.expireAll(),
     async close() {
       if (closed) return;
       closed = true;
+      background.set(0);
       pipeline.close();
       await new Promise<void>((resolve) => {
         server.close(() => resolve());

@@ -1,14 +1,22 @@
 /**
  * Adaptive request pacing shared by every request of one client. Pure: time is passed in, nothing
- * sleeps here (the HTTP layer asks `acquire(now)` and waits what it is told).
+ * sleeps here (the HTTP layer asks `acquire(now)` and waits what it is told). The algorithm is
+ * AIMD with a remembered ceiling (the shape of TCP CUBIC: concave back to the last limit, convex
+ * beyond it), documented with its constants and their reasons in docs/client.md:
  *
- * - A 429's `Retry-After` closes a gate for everyone until it expires.
- * - A 429 also cuts the sending rate to slightly under the rate the server accepted since the last cut
- *   (measured over a sliding window), so the requests released by the gate do not cause a new storm.
- *   A 429 that comes before there is anything to measure only closes the gate: a guess would pace
- *   the whole run at a crawl.
- * - Without 429s the rate creeps up again: briskly back to 95 % of the last known limit, then slowly
- *   probing above it (additive increase), so the limit is found again if the budget grows.
+ * - Unpaced (or at `maxRps`) until the first 429.
+ * - A 429 of a request sent after the last cut is a new overload: the rate is cut to
+ *   `CUT` × min(pace at the 429, accepted rate measured since the last cut). The measurement counts
+ *   when it spans at least `MIN_SPAN_MS` with `MIN_SAMPLES` answers; otherwise the pace alone (or,
+ *   unpaced, what was accepted, even one request) is the basis and the ceiling stays unknown.
+ *   429s of requests sent before the cut are echoes of the same overload: they only extend the gate.
+ * - `Retry-After` closes a gate for every request until it expires; when it opens, requests leave
+ *   one at a time at the pace (the schedule restarts at the gate's end).
+ * - Growth without 429s (time spent sending only; idle time is no evidence):
+ *   - ceiling unknown: slow start, the rate doubles every `SLOW_START_DOUBLING_MS`;
+ *   - below `NEAR` × ceiling: back towards it, `RECOVER` of the gap per second (concave);
+ *   - near or above it: probe, `PROBE` × ceiling per second, doubling every `PROBE_DOUBLING_S` of
+ *     sending without a 429 (convex), so a low estimate or a budget that grew is found again.
  * - A known budget (`maxRps`) paces from the first request and is never exceeded.
  */
 
@@ -17,18 +25,46 @@ export interface PacerOptions {
   maxRps?: number;
   /** Width of the accepted-rate measurement window. */
   windowMs?: number;
-  /** Share of the measured accepted rate to pace at after a 429. */
+  /** Share of the overload rate to pace at after a 429. */
   cutFactor?: number;
   /** Lowest rate the pacer ever falls to. */
   minRps?: number;
 }
 
-const DEFAULTS = { windowMs: 5_000, cutFactor: 0.9, minRps: 0.5 };
-/** Growth per second, as a share of the last known limit, below and above 95 % of it. */
-const FAST_GROWTH = 0.02;
-const PROBE_GROWTH = 0.005;
-/** Fewest accepted answers since the last cut that make a rate measurement. */
-const MIN_SAMPLES = 5;
+export const PACER_CONSTANTS = {
+  WINDOW_MS: 4_000,
+  /** A measurement this long without a 429 shows a rate the server sustains. */
+  SUSTAINED_SPAN_MS: 3_000,
+  CUT: 0.9,
+  MIN_RPS: 0.5,
+  MIN_SPAN_MS: 1_000,
+  MIN_SAMPLES: 5,
+  /** Without Retry-After, 429s for this long after a cut are echoes of the same overload. */
+  NO_RETRY_AFTER_HOLD_MS: 1_000,
+  /** The deepest single cut, as a share of the pace (a 429 storm never drops the rate to nothing at once). */
+  MIN_SHARE: 0.2,
+  /** Above this share of the sent accepted, an overload is marginal: cut from the pace. */
+  MARGINAL_SHARE: 0.9,
+  /** Slow start begins at no less than this after a first 429 with nothing to measure. */
+  START_RPS: 4,
+  SLOW_START_DOUBLING_MS: 300,
+  /** Leaving slow start: the rate the overload was seen at is an upper bound; restart from half. */
+  SLOW_START_EXIT: 0.5,
+  NEAR: 0.97,
+  RECOVER: 1,
+  /** Probe start, per second as a share of the ceiling, by how often the ceiling was found (as below). */
+  PROBE: [0.02, 0.003, 0.003],
+  /**
+   * Probe doubling time by how often the ceiling was found again since slow start: a ceiling seen
+   * once may be a fluke (a jittery server refusing two requests that arrived close together), so
+   * the probe accelerates quickly; a confirmed one is approached slowly, since every 429 costs a gate.
+   */
+  PROBE_DOUBLING_S: [2, 6, 10],
+  /** A late timer may send at most this share of an interval early next time (schedule kept). */
+  CATCH_UP: 0.02,
+} as const;
+
+const C = PACER_CONSTANTS;
 
 /** The pacer described above: one per client, shared by all its requests; time is passed in. */
 export class Pacer {
@@ -38,29 +74,43 @@ export class Pacer {
   private readonly minRps: number;
   /** Current rate in requests per second; undefined = not paced (no budget known, no 429 yet). */
   private rate: number | undefined;
-  /** The accepted rate measured at the last cut: the best estimate of the server's limit. */
+  /** Estimate of the server's limit (rate of the last overload); undefined = unknown: slow start. */
   private ceiling: number | undefined;
   private nextAt = Number.NEGATIVE_INFINITY;
   private pausedUntil = Number.NEGATIVE_INFINITY;
-  private lastCutAt = Number.NEGATIVE_INFINITY;
+  /** 429s of requests sent up to here belong to the overload already answered by a cut. */
+  private echoUntil = Number.NEGATIVE_INFINITY;
   private measureFrom = Number.NEGATIVE_INFINITY;
   private grownAt = 0;
   /** Seconds of sending (idle spells excluded) since the last cut. */
   private sendingSinceCut = 0;
   private accepted: number[] = [];
+  private sent: number[] = [];
+  private cuts = 0;
+  /** Cuts since slow start ended (how often the ceiling was found). */
+  private confirmations = 0;
 
   constructor(options: PacerOptions = {}) {
     this.maxRps = options.maxRps;
-    this.windowMs = options.windowMs ?? DEFAULTS.windowMs;
-    this.cutFactor = options.cutFactor ?? DEFAULTS.cutFactor;
-    this.minRps = Math.min(options.minRps ?? DEFAULTS.minRps, options.maxRps ?? Number.POSITIVE_INFINITY);
+    this.windowMs = options.windowMs ?? C.WINDOW_MS;
+    this.cutFactor = options.cutFactor ?? C.CUT;
+    this.minRps = Math.min(options.minRps ?? C.MIN_RPS, options.maxRps ?? Number.POSITIVE_INFINITY);
     this.rate = options.maxRps;
-    this.ceiling = options.maxRps;
   }
 
   /** Current pace in requests per second, or undefined while unpaced. */
   get rps(): number | undefined {
     return this.rate;
+  }
+
+  /** The current estimate of the server's limit (undefined while unknown). */
+  get limitRps(): number | undefined {
+    return this.ceiling;
+  }
+
+  /** Overloads seen (429s that cut the rate). */
+  get cutCount(): number {
+    return this.cuts;
   }
 
   /** Until when every request is held by a `Retry-After` (ms timestamp; in the past when open). */
@@ -73,14 +123,15 @@ export class Pacer {
    * milliseconds to wait before asking again (nothing is reserved, so a gate closed meanwhile holds it).
    */
   acquire(now: number): number {
-    if (now < this.pausedUntil) return this.pausedUntil - now;
+    if (now < this.pausedUntil) return Math.ceil(this.pausedUntil - now);
     if (this.rate === undefined) return 0;
     this.grow(now);
-    if (now < this.nextAt) return Math.ceil(this.nextAt - now);
+    if (now < this.nextAt) return Math.max(1, Math.ceil(this.nextAt - now));
     const interval = 1000 / this.rate;
-    // A timer firing a little late keeps the schedule; after an idle spell the schedule restarts
-    // from now, so there is never a burst.
-    this.nextAt = now - this.nextAt < interval ? this.nextAt + interval : now + interval;
+    // A timer firing a little late keeps most of the schedule, but the next request never leaves
+    // much less than an interval after this one: a bucket with burst 1 refuses any shorter gap.
+    this.nextAt = now - this.nextAt < interval ? Math.max(this.nextAt + interval, now + interval * (1 - C.CATCH_UP)) : now + interval;
+    this.sent.push(now);
     return 0;
   }
 
@@ -92,57 +143,94 @@ export class Pacer {
 
   /**
    * Records a 429 for a request sent at `sentAt`. Closes the gate for `retryAfterMs` (if given) and
-   * cuts the rate once per overload: 429s of requests sent before the last cut are echoes of the same
-   * overload and only extend the gate. Returns the new pace (requests per second).
+   * cuts the rate once per overload (see the file comment). Returns the new pace (requests per second).
    */
   onThrottled(now: number, sentAt: number, retryAfterMs?: number): number | undefined {
-    if (retryAfterMs !== undefined) this.pausedUntil = Math.max(this.pausedUntil, now + retryAfterMs);
-    if (sentAt <= this.lastCutAt) return this.rate;
-    this.trim(now);
-    const from = Math.max(this.measureFrom, now - this.windowMs, this.accepted[0] ?? now);
-    // Less than a second of history counts as one second: a burst is not a sustainable rate.
-    const spanMs = Math.max(now - from, 1000);
-    // A handful of answers says nothing about the server's limit (the budget may be shared).
-    const measured = this.accepted.length >= MIN_SAMPLES ? (this.accepted.length * 1000) / spanMs : undefined;
-    if (measured === undefined && this.rate === undefined) {
-      // Too few answers to say anything about the limit (a 429 on the first requests: a budget
-      // shared with another job, a burst). Guessing would pace a large run at a crawl; the gate
-      // already holds everyone for Retry-After, and the next 429 comes with a measurement.
-      this.restartMeasurement(now);
-      return undefined;
+    if (retryAfterMs !== undefined && retryAfterMs > 0) {
+      this.pausedUntil = Math.max(this.pausedUntil, now + retryAfterMs);
+      // Released one at a time at the pace from the gate's end, never all at once.
+      this.nextAt = Math.max(this.nextAt, this.pausedUntil);
     }
-    // Paced and too few answers: the last cut was not enough, so trim a little more.
-    const basis = measured ?? this.rate ?? 1;
-    const next = basis * this.cutFactor;
-    this.rate = this.clamp(Math.min(next, this.rate ?? Number.POSITIVE_INFINITY));
-    // Only a measurement moves the estimate of the limit; a blind trim keeps the old one.
-    if (measured !== undefined || this.ceiling === undefined) this.ceiling = Math.max(this.rate / this.cutFactor, this.minRps);
-    this.restartMeasurement(now);
-    return this.rate;
-  }
-
-  /** After a 429: later 429s of requests sent before now are echoes; measure afresh from the gate's end. */
-  private restartMeasurement(now: number): void {
-    this.lastCutAt = now;
-    this.grownAt = Math.max(now, this.pausedUntil);
+    if (sentAt <= this.echoUntil) return this.rate;
+    this.trim(now);
+    const measured = this.measure(now);
+    const pace = this.rate;
+    if (pace === undefined) {
+      // The first 429, unpaced: pace from what was accepted, even a single request (or nothing),
+      // and find the limit by slow start.
+      this.rate = this.clamp(Math.max(measured.rps * this.cutFactor, C.START_RPS));
+    } else if (this.ceiling === undefined && this.maxRps === undefined) {
+      if (this.accepted.length > 0) {
+        // Slow start overshot: the limit is below the pace we were at, maybe by up to a doubling.
+        this.ceiling = pace;
+        this.rate = this.clamp(Math.max(pace * C.SLOW_START_EXIT, measured.reliable ? measured.rps * this.cutFactor : 0));
+      } else {
+        // Refused before anything was accepted since the last cut: too early to call it a limit.
+        this.rate = this.clamp(pace * this.cutFactor);
+      }
+    } else {
+      // Of what we sent since the last cut, the share the server accepted scales the pace: a
+      // marginal overload (nearly all accepted) cuts from the pace; a budget taken by another
+      // client (many refused) cuts to what was accepted. Never below half the pace at once.
+      const basis =
+        !measured.reliable || measured.share >= C.MARGINAL_SHARE ? pace : Math.max(measured.rps, Math.min(pace, measured.sentRps) * C.MIN_SHARE);
+      this.rate = this.clamp(basis * this.cutFactor);
+      // Past slow start the way back up is quick only to a rate the server was seen to sustain
+      // (seconds of answers without a 429: the 429 was a collision of two close arrivals on a
+      // jittery link, not a limit); above that only the probe climbs.
+      const sustained = measured.reliable && measured.spanMs >= C.SUSTAINED_SPAN_MS && measured.share >= C.MARGINAL_SHARE;
+      this.ceiling = Math.max(this.rate, sustained ? Math.min(measured.rps, pace) : 0);
+      this.confirmations += 1;
+    }
+    // The next request waits one interval of the new pace (or the gate): never straight back.
+    this.nextAt = Math.max(this.nextAt, this.pausedUntil, now + 1000 / (this.rate ?? 1));
+    this.cuts += 1;
+    // Without Retry-After nothing says how long the overload lasts (a fixed window refuses until
+    // it ends): refusals within the next second are taken as the same overload.
+    this.echoUntil = retryAfterMs === undefined ? now + C.NO_RETRY_AFTER_HOLD_MS : now;
+    this.grownAt = Math.max(now, this.pausedUntil, this.echoUntil);
     this.measureFrom = this.grownAt;
     this.sendingSinceCut = 0;
     this.accepted = [];
+    this.sent = [];
+    return this.rate;
+  }
+
+  /** Accepted answers per second since the last cut (at most `windowMs` back), and their share of the sent. */
+  private measure(now: number): { rps: number; sentRps: number; share: number; spanMs: number; reliable: boolean } {
+    const from = Math.max(this.measureFrom, now - this.windowMs, this.accepted[0] ?? now);
+    const span = now - from;
+    const n = this.accepted.length;
+    const sent = this.sent.filter((t) => t >= from).length;
+    // Less than a second of history counts as one second: a burst is not a sustainable rate.
+    const rps = (n * 1000) / Math.max(span, C.MIN_SPAN_MS);
+    const share = sent > 0 ? n / sent : 1;
+    const sentRps = (sent * 1000) / Math.max(span, C.MIN_SPAN_MS);
+    return { rps, sentRps, share, spanMs: span, reliable: n >= C.MIN_SAMPLES && span >= C.MIN_SPAN_MS * 0.9 };
   }
 
   private grow(now: number): void {
-    if (this.rate === undefined || this.ceiling === undefined || now <= this.grownAt) return;
+    if (this.rate === undefined || now <= this.grownAt) return;
     // At most one second per call: an idle spell is no evidence that the server would take more.
     const seconds = Math.min((now - this.grownAt) / 1000, 1);
-    // Probing accelerates while no 429 arrives (doubling every 10 s of sending), so a low estimate
-    // recovers.
-    const probe = PROBE_GROWTH * 2 ** Math.min(this.sendingSinceCut / 10, 8);
-    const share = this.rate < 0.95 * this.ceiling ? Math.max(FAST_GROWTH, probe) : probe;
-    this.rate = this.clamp(this.rate + share * this.ceiling * seconds);
+    this.grownAt = now;
+    if (this.maxRps !== undefined && this.rate >= this.maxRps) return;
+    this.sendingSinceCut += seconds;
+    if (this.ceiling === undefined) {
+      this.rate = this.clamp(this.rate * 2 ** ((seconds * 1000) / C.SLOW_START_DOUBLING_MS));
+      return;
+    }
+    if (this.rate < C.NEAR * this.ceiling) {
+      const target = C.NEAR * this.ceiling;
+      this.rate = this.clamp(Math.min(target, this.rate + (this.ceiling - this.rate) * C.RECOVER * seconds));
+      return;
+    }
+    const level = Math.min(this.confirmations, C.PROBE.length - 1);
+    const doubling = C.PROBE_DOUBLING_S[level] ?? 10;
+    const probe = (C.PROBE[level] ?? 0.003) * 2 ** Math.min(this.sendingSinceCut / doubling, 6);
+    this.rate = this.clamp(this.rate + probe * this.ceiling * seconds);
     // Past the estimate without a 429: the estimate was low (or the budget grew).
     this.ceiling = Math.max(this.ceiling, this.rate);
-    this.sendingSinceCut += seconds;
-    this.grownAt = now;
   }
 
   private clamp(rate: number): number {
@@ -151,8 +239,10 @@ export class Pacer {
 
   private trim(now: number): void {
     const cutoff = now - this.windowMs;
-    let drop = 0;
-    while (drop < this.accepted.length && (this.accepted[drop] ?? now) < cutoff) drop++;
-    if (drop > 0) this.accepted.splice(0, drop);
+    for (const list of [this.accepted, this.sent]) {
+      let drop = 0;
+      while (drop < list.length && (list[drop] ?? now) < cutoff) drop++;
+      if (drop > 0) list.splice(0, drop);
+    }
   }
 }

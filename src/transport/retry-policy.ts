@@ -4,15 +4,28 @@
  */
 
 export interface RetryPolicy {
-  /** Attempts in total, the first one included. */
+  /** Attempts that failed with a 5xx or a network error, the first one included; 429s do not count. */
   tries: number;
   /** First backoff ceiling; doubles per attempt (full jitter: the wait is uniform in [0, ceiling]). */
   baseDelayMs: number;
   /** Largest single backoff. */
   maxDelayMs: number;
+  /** Longest `Retry-After` honoured (`--max-wait`); a longer one fails the call at once. */
+  maxWaitMs: number;
+  /** How long one call may keep being answered 429 (back-pressure, not failures) before it gives up. */
+  throttleBudgetMs: number;
 }
 
-export const DEFAULT_RETRY: RetryPolicy = { tries: 5, baseDelayMs: 1_000, maxDelayMs: 30_000 };
+/** `--max-wait` default: a server asking for more than 5 minutes is not coming back within a CI job. */
+export const DEFAULT_MAX_WAIT_MS = 300_000;
+
+export const DEFAULT_RETRY: RetryPolicy = {
+  tries: 5,
+  baseDelayMs: 1_000,
+  maxDelayMs: 30_000,
+  maxWaitMs: DEFAULT_MAX_WAIT_MS,
+  throttleBudgetMs: 900_000,
+};
 
 export const RETRY_STATUSES: readonly number[] = [429, 500, 502, 503, 504];
 
@@ -47,7 +60,8 @@ export interface AttemptFailure {
 
 export type RetryDecision =
   | { retry: true; delayMs: number }
-  | { retry: false; reason: 'not-transient' | 'outcome-unknown' | 'tries-exhausted' | 'deadline' };
+  | { retry: false; reason: 'not-transient' | 'outcome-unknown' | 'tries-exhausted' | 'deadline' }
+  | { retry: false; reason: 'wait-over-cap'; waitMs: number };
 
 /**
  * Whether a request without an answer may have been processed. Only a PUT cares: resending it after
@@ -67,10 +81,13 @@ export function backoffMs(attempt: number, policy: RetryPolicy, random: () => nu
 }
 
 /**
- * Decides after failed attempt number `attempt` (1-based). Retries only 429/500/502/503/504 and the
- * connection errors above; a PUT whose answer was lost is never retried (`outcome-unknown`). A 429
- * waits its `Retry-After` exactly; anything else waits a full-jitter backoff. No retry is started
- * that would end past `deadline` (ms timestamp).
+ * Decides after a failed attempt. `attempt` counts the attempts that failed with a 5xx or a network
+ * error (1-based); they retry up to `policy.tries` with full-jitter backoff, and no retry is started
+ * that would end past `deadline` (ms timestamp). A PUT whose answer was lost is never retried
+ * (`outcome-unknown`). A 429 is back-pressure, not a failure: it never uses up the tries; it waits
+ * its `Retry-After` (0 without one: the pacer spaces the retry), fails at once when that is above
+ * `policy.maxWaitMs` (`wait-over-cap`, with the wait asked), and retries while the wait ends before
+ * `throttleDeadline`.
  */
 export function decideRetry(
   failure: AttemptFailure,
@@ -79,7 +96,14 @@ export function decideRetry(
   now: number,
   deadline: number,
   random: () => number = Math.random,
+  throttleDeadline: number = Number.POSITIVE_INFINITY,
 ): RetryDecision {
+  if (failure.status === 429) {
+    const waitMs = failure.retryAfterMs ?? 0;
+    if (waitMs > policy.maxWaitMs) return { retry: false, reason: 'wait-over-cap', waitMs };
+    if (now + waitMs >= throttleDeadline) return { retry: false, reason: 'deadline' };
+    return { retry: true, delayMs: waitMs };
+  }
   const transient =
     failure.status !== undefined
       ? RETRY_STATUSES.includes(failure.status)
@@ -87,10 +111,7 @@ export function decideRetry(
   if (!transient) return { retry: false, reason: 'not-transient' };
   if (failure.method === 'PUT' && mayHaveBeenProcessed(failure)) return { retry: false, reason: 'outcome-unknown' };
   if (attempt >= policy.tries) return { retry: false, reason: 'tries-exhausted' };
-  const delayMs =
-    failure.status === 429 && failure.retryAfterMs !== undefined
-      ? failure.retryAfterMs
-      : backoffMs(attempt, policy, random);
+  const delayMs = backoffMs(attempt, policy, random);
   if (now + delayMs >= deadline) return { retry: false, reason: 'deadline' };
   return { retry: true, delayMs };
 }
@@ -102,6 +123,7 @@ export function decideRetry(
 export function parseRetryAfter(header: string | string[] | undefined, now: number): number | undefined {
   const value = Array.isArray(header) ? header[0] : header;
   if (value === undefined || value.trim() === '') return undefined;
+  // Any size is read (86400 or 1e12 s alike): the caller compares it with its cap, never sets a timer of it.
   if (/^\d+$/.test(value.trim())) return Number(value.trim()) * 1000;
   const date = Date.parse(value);
   return Number.isNaN(date) ? undefined : Math.max(0, date - now);

@@ -1,46 +1,83 @@
 import { Pacer } from '../../src/transport/pacer.js';
+import { inFlightLimit } from '../../src/transport/limiter.js';
+import { RateLimiter, type RateLimitMode } from '../../src/sandbox/limits.js';
+import { mulberry32 } from '../../src/sandbox/prng.js';
 
 export interface SimOptions {
   n: number;
   rps: number;
-  limiter: 'bucket' | 'window';
+  limiter: RateLimitMode;
+  /** Token bucket capacity (default rps). */
+  burst?: number;
+  /** Whether 429s carry `Retry-After` (integer seconds, at least 1, like the sandbox). */
+  retryAfter?: boolean;
+  /** Another client spending the same budget, requests/s; `changes` moves it at given times. */
+  background?: number;
+  backgroundChanges?: { atMs: number; rps: number }[];
   concurrency?: number;
+  /** Round trip; the server decides at half of it. Jitter is added uniformly in [0, jitterMs]. */
   latencyMs?: number;
+  jitterMs?: number;
   maxRps?: number;
+  seed?: number;
 }
 
+export interface SimResult {
+  ms: number;
+  throttled: number;
+  sent: number;
+  maxInFlight: number;
+}
+
+type W = { state: 'idle' | 'ready' | 'inflight'; until: number; sentAt: number; ok: boolean; retryAfterMs?: number; wakeAt: number };
+
 /**
- * Discrete-time simulation (1 ms steps) of `concurrency` workers sending `n` requests through the
- * pacer to a server that allows `rps` requests per second and answers 429 with Retry-After: 1.
+ * Discrete-time simulation (1 ms steps, simulated clock, no sleeping) of a client sending `n`
+ * requests through the pacer and the Little's-law in-flight bound to a server whose limiter is the
+ * sandbox's own `RateLimiter` in any of its shapes, optionally shared with a background client.
+ * A 429 is retried (never given up), after its Retry-After when it has one.
  */
-export function simulate(o: SimOptions): { ms: number; throttled: number; sent: number } {
+export function simulate(o: SimOptions): SimResult {
+  let t = 0;
+  const limiter = new RateLimiter(o.rps, () => t, { mode: o.limiter, ...(o.burst === undefined ? {} : { burst: o.burst }) });
   const pacer = new Pacer(o.maxRps === undefined ? {} : { maxRps: o.maxRps });
+  const random = mulberry32(o.seed ?? 1);
   const latency = o.latencyMs ?? 20;
-  let tokens = o.rps;
-  let windowStart = 0;
-  let windowCount = 0;
+  const jitter = o.jitterMs ?? 2;
+  const concurrency = o.concurrency ?? 8;
+  let background = o.background ?? 0;
+  const changes = [...(o.backgroundChanges ?? [])];
+  let nextBackground = 0;
   let remaining = o.n;
   let done = 0;
   let throttled = 0;
   let sent = 0;
-  type W = { state: 'idle' | 'ready' | 'inflight'; until: number; sentAt: number; ok: boolean };
-  const workers: W[] = Array.from({ length: o.concurrency ?? 8 }, () => ({ state: 'idle', until: 0, sentAt: 0, ok: true }));
-  let t = 0;
-  for (; done < o.n; t++) {
-    tokens = Math.min(o.rps, tokens + o.rps / 1000);
-    if (t - windowStart >= 1000) {
-      windowStart = t - ((t - windowStart) % 1000);
-      windowCount = 0;
+  let maxInFlight = 0;
+  let latencyEstimate = latency;
+  const workers: W[] = Array.from({ length: concurrency }, () => ({ state: 'idle', until: 0, sentAt: 0, ok: true, wakeAt: 0 }));
+  for (; done < o.n && t < 3_600_000; t++) {
+    const change = changes[0];
+    if (change !== undefined && t >= change.atMs) {
+      background = change.rps;
+      changes.shift();
     }
+    while (background > 0 && t >= nextBackground) {
+      limiter.takeMs('client');
+      nextBackground += 1000 / background;
+    }
+    const inFlight = workers.filter((w) => w.state === 'inflight').length;
+    maxInFlight = Math.max(maxInFlight, inFlight);
+    let slots = inFlightLimit(pacer.rps, latencyEstimate, concurrency) - inFlight;
     for (const w of workers) {
       if (w.state === 'inflight' && t >= w.until) {
+        latencyEstimate = 0.8 * latencyEstimate + 0.2 * (t - w.sentAt);
         if (w.ok) {
           pacer.onAccepted(t);
           done++;
           w.state = 'idle';
         } else {
           throttled++;
-          pacer.onThrottled(t, w.sentAt, 1000);
+          pacer.onThrottled(t, w.sentAt, w.retryAfterMs);
           w.state = 'ready';
         }
       }
@@ -48,20 +85,33 @@ export function simulate(o: SimOptions): { ms: number; throttled: number; sent: 
         remaining--;
         w.state = 'ready';
       }
-      if (w.state === 'ready' && pacer.acquire(t) === 0) {
-        sent++;
-        if (o.limiter === 'bucket') {
-          w.ok = tokens >= 1;
-          if (w.ok) tokens -= 1;
-        } else {
-          w.ok = windowCount < o.rps;
-          if (w.ok) windowCount++;
-        }
-        w.state = 'inflight';
-        w.sentAt = t;
-        w.until = t + latency;
+      if (w.state !== 'ready' || t < w.wakeAt || slots <= 0) continue;
+      const wait = pacer.acquire(t);
+      // A timer fires at the earliest after its delay, sometimes a millisecond late.
+      if (wait > 0) {
+        w.wakeAt = t + wait + (random() < 0.3 ? 1 : 0);
+        continue;
       }
+      slots--;
+      sent++;
+      const rtt = latency + random() * jitter;
+      const arrival = t + rtt / 2;
+      w.state = 'inflight';
+      w.sentAt = t;
+      w.until = Math.ceil(t + rtt);
+      const decide = (): number => {
+        const saved = t;
+        t = arrival;
+        const ms = limiter.takeMs('client');
+        t = saved;
+        return ms;
+      };
+      const waitMs = decide();
+      w.ok = waitMs === 0;
+      if (w.ok) delete w.retryAfterMs;
+      else if (o.retryAfter ?? true) w.retryAfterMs = Math.max(1, Math.ceil(waitMs / 1000)) * 1000;
+      else delete w.retryAfterMs;
     }
   }
-  return { ms: t, throttled, sent };
+  return { ms: t, throttled, sent, maxInFlight };
 }

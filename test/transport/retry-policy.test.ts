@@ -39,15 +39,29 @@ describe('decideRetry', () => {
     expect(decideRetry({ method: 'GET', status: 503 }, 5, P, 0, FAR)).toEqual({ retry: false, reason: 'tries-exhausted' });
   });
 
-  it('waits Retry-After exactly for a 429 (0 included), jittered backoff otherwise', () => {
+  it('waits Retry-After exactly for a 429 (0 included); without one 0 (the pacer spaces it); jittered backoff for 5xx', () => {
     expect(decideRetry({ method: 'GET', status: 429, retryAfterMs: 2000 }, 1, P, 0, FAR, () => 0.99)).toEqual({ retry: true, delayMs: 2000 });
     expect(decideRetry({ method: 'GET', status: 429, retryAfterMs: 0 }, 1, P, 0, FAR)).toEqual({ retry: true, delayMs: 0 });
-    expect(decideRetry({ method: 'GET', status: 429 }, 3, P, 0, FAR, () => 0.5)).toEqual({ retry: true, delayMs: 2000 });
+    expect(decideRetry({ method: 'GET', status: 429 }, 3, P, 0, FAR, () => 0.5)).toEqual({ retry: true, delayMs: 0 });
+    expect(decideRetry({ method: 'GET', status: 503 }, 3, P, 0, FAR, () => 0.5)).toEqual({ retry: true, delayMs: 2000 });
   });
 
-  it('starts no retry that would end past the deadline', () => {
-    expect(decideRetry({ method: 'GET', status: 429, retryAfterMs: 5000 }, 1, P, 56_000, 61_000)).toEqual({ retry: false, reason: 'deadline' });
-    expect(decideRetry({ method: 'GET', status: 429, retryAfterMs: 4999 }, 1, P, 56_000, 61_000).retry).toBe(true);
+  it('never counts 429s against the tries: a 429 after the last try is still retried, even for a PUT', () => {
+    expect(decideRetry({ method: 'PUT', status: 429, retryAfterMs: 1000 }, 99, P, 0, FAR)).toEqual({ retry: true, delayMs: 1000 });
+    expect(decideRetry({ method: 'PUT', status: 503 }, 5, P, 0, FAR)).toEqual({ retry: false, reason: 'tries-exhausted' });
+  });
+
+  it('fails a 429 at once when its Retry-After is above the cap, naming the wait', () => {
+    const cap = { ...P, maxWaitMs: 300_000 };
+    expect(decideRetry({ method: 'GET', status: 429, retryAfterMs: 300_000 }, 1, cap, 0, FAR).retry).toBe(true);
+    expect(decideRetry({ method: 'GET', status: 429, retryAfterMs: 300_001 }, 1, cap, 0, FAR)).toEqual({ retry: false, reason: 'wait-over-cap', waitMs: 300_001 });
+    expect(decideRetry({ method: 'GET', status: 429, retryAfterMs: 1e15 }, 1, cap, 0, FAR)).toEqual({ retry: false, reason: 'wait-over-cap', waitMs: 1e15 });
+  });
+
+  it('starts no retry that would end past the deadline: 5xx by the call deadline, 429 by the throttle deadline', () => {
+    expect(decideRetry({ method: 'GET', status: 503 }, 1, P, 56_000, 56_500, () => 0.99)).toEqual({ retry: false, reason: 'deadline' });
+    expect(decideRetry({ method: 'GET', status: 429, retryAfterMs: 5000 }, 1, P, 56_000, 0, Math.random, 61_000)).toEqual({ retry: false, reason: 'deadline' });
+    expect(decideRetry({ method: 'GET', status: 429, retryAfterMs: 4999 }, 1, P, 56_000, 0, Math.random, 61_000).retry).toBe(true);
   });
 });
 

@@ -16,7 +16,8 @@ import { diffQueue } from '../../plan/diff.js';
 import { renderPlanText } from '../../plan/render.js';
 import type { ApplyOptions } from '../apply.js';
 import { EXIT_ERROR, EXIT_OK, useColor, type CliContext } from '../io.js';
-import { openApi } from './open-api.js';
+import { openApi, runSignal } from './open-api.js';
+import { runTimeoutFrom } from '../../providers/v2/config.js';
 
 /**
  * The action of `cxq apply`. With `--recover` it only rebuilds a report from a journal. Otherwise
@@ -49,7 +50,9 @@ async function recoverFromJournal(ctx: CliContext, opts: ApplyOptions, journal: 
 
 async function runApplyCommand(ctx: CliContext, opts: ApplyOptions): Promise<number> {
   const settings = parseFlags(opts);
-  const api = await openApi(ctx, opts);
+  // One signal for the whole run: the interrupt, or --timeout. The client sends nothing after it.
+  const signal = runSignal(ctx.io.signal, runTimeoutFrom(ctx.io.env, opts));
+  const api = await openApi(ctx, opts, signal);
   const health = await checkPlatformHealth(api, settings.force);
   if (!health.ok) throw new SafetyError(health.message, { hint: 'Nothing was written.' });
   if (health.warning) ctx.io.stderr.write(`warning: ${health.warning}\n`);
@@ -82,10 +85,17 @@ async function runApplyCommand(ctx: CliContext, opts: ApplyOptions): Promise<num
     }
   }
   // openApi already refused a bad --concurrency; the same number bounds the writes in flight.
-  return writeAndReport(ctx, api, source, opts, Number(opts.concurrency ?? DEFAULT_CONCURRENCY));
+  return writeAndReport(ctx, api, source, opts, Number(opts.concurrency ?? DEFAULT_CONCURRENCY), signal);
 }
 
-async function writeAndReport(ctx: CliContext, api: CxoneApi, source: ApplySource, opts: ApplyOptions, concurrency: number): Promise<number> {
+async function writeAndReport(
+  ctx: CliContext,
+  api: CxoneApi,
+  source: ApplySource,
+  opts: ApplyOptions,
+  concurrency: number,
+  signal: AbortSignal,
+): Promise<number> {
   const reportPath = opts.report !== undefined ? resolve(ctx.io.cwd, opts.report) : defaultReportPath(ctx.io.cwd, new Date());
   const journal = Journal.open(journalPathFor(reportPath));
   const updates = source.tasks.filter((t) => t.action === 'update').length;
@@ -98,7 +108,7 @@ async function writeAndReport(ctx: CliContext, api: CxoneApi, source: ApplySourc
       diff: diffQueue,
       journal,
       logger: ctx.logger,
-      signal: ctx.io.signal,
+      signal,
       concurrency,
       progress: createProgress(ctx.io.stderr, ctx.logger, updates),
       meta: { baseUrl: api.baseUrl, clientId: api.clientId, gitCommit: source.gitCommit, planChecksum: source.planChecksum },
@@ -122,11 +132,24 @@ async function writeAndReport(ctx: CliContext, api: CxoneApi, source: ApplySourc
   ctx.io.stdout.write(`Report: ${files.json}\n        ${files.markdown}\n`);
   if (fatal !== undefined) throw fatal;
   if (interrupted) {
-    throw new InterruptedError('apply interrupted: no new writes were started after the signal; writes in flight finished', {
+    const timedOut = !ctx.io.signal.aborted;
+    const head = timedOut ? `apply stopped at --timeout ${opts.timeout ?? ctx.io.env['CXONE_TIMEOUT'] ?? ''}`.trimEnd() : 'apply interrupted';
+    throw new InterruptedError(`${head}: ${interruptCounts(api, report.summary.skipped)}`, {
       hint: 'The report lists the skipped queues; run `cxq plan` to review and `cxq apply` again to finish.',
     });
   }
   return report.summary.failed > 0 ? EXIT_ERROR : EXIT_OK;
+}
+
+/**
+ * "3 writes in flight finished, 0 re-sent, 18 not started": counted by the client (writes on the
+ * wire at the signal, answered since, sent after it) and the report (queues skipped).
+ */
+function interruptCounts(api: CxoneApi, skipped: number): string {
+  const tally = api.interruptTally?.();
+  const flight = tally === undefined ? 'no writes were in flight' : `${tally.writesFinished} write(s) in flight finished`;
+  const resent = tally === undefined ? 0 : tally.writesSentAfter;
+  return `${flight}, ${resent} re-sent, ${skipped} not started`;
 }
 
 function parseFlags(opts: ApplyOptions): { force: boolean; maxChangePercent: number } {

@@ -35,14 +35,14 @@ export function resolveApi(ctx: CliContext, opts: ApiOptions): ProviderConfig {
  * The engine speaks v2 only until the admin provider is wired into it: `--provider admin` is
  * refused here, before anything is sent.
  */
-export async function openApi(ctx: CliContext, opts: ApiOptions): Promise<CxoneApi> {
+export async function openApi(ctx: CliContext, opts: ApiOptions, signal?: AbortSignal): Promise<CxoneApi> {
   const resolved = resolveApi(ctx, opts);
   if (resolved.provider === 'admin') {
     throw new ConfigError('this command does not speak the admin dialect yet', {
       hint: 'Use --provider v2 (or unset CXONE_PROVIDER) for now.',
     });
   }
-  return v2Client(ctx, resolved.config);
+  return v2Client(ctx, resolved.config, signal);
 }
 
 /** The admin-dialect client for commands that speak it (see resolveApi); sends nothing yet. */
@@ -51,7 +51,7 @@ export function openAdmin(ctx: CliContext, opts: ApiOptions): AdminClient {
   if (resolved.provider !== 'admin') {
     throw new ConfigError('this command needs the admin dialect: set --provider admin or CXONE_PROVIDER=admin');
   }
-  return createAdminClient(resolved.config, ctx.logger);
+  return createAdminClient(resolved.config, ctx.logger, runSignal(ctx.io.signal, resolved.config.runTimeoutMs));
 }
 
 /**
@@ -61,13 +61,23 @@ export function openAdmin(ctx: CliContext, opts: ApiOptions): AdminClient {
  */
 export function openProvider(ctx: CliContext, opts: ApiOptions): Provider {
   const resolved = resolveApi(ctx, opts);
-  if (resolved.provider === 'admin') return { dialect: 'admin', skills: createAdminSkillApi(resolved.config, ctx.logger) };
+  if (resolved.provider === 'admin') {
+    return { dialect: 'admin', skills: createAdminSkillApi(resolved.config, ctx.logger, runSignal(ctx.io.signal, resolved.config.runTimeoutMs)) };
+  }
   return { dialect: 'v2', queues: v2Client(ctx, resolved.config) };
 }
 
-function v2Client(ctx: CliContext, config: ClientConfig): CxoneApi {
+function v2Client(ctx: CliContext, config: ClientConfig, signal?: AbortSignal): CxoneApi {
   if (config.apiPrefixStripped) {
     ctx.logger.info({ baseUrl: config.baseUrl }, 'base URL ended in the API prefix /api/v2: using it without (every API path starts with it)');
   }
-  return createClient(config, ctx.logger);
+  return createClient(config, ctx.logger, signal ?? runSignal(ctx.io.signal, config.runTimeoutMs));
+}
+
+/**
+ * The signal a run stops on: the interrupt, and `--timeout` when set (its timer is unref'd by Node,
+ * so it never keeps the process alive once the work is done).
+ */
+export function runSignal(interrupt: AbortSignal, timeoutMs: number | undefined): AbortSignal {
+  return timeoutMs === undefined ? interrupt : AbortSignal.any([interrupt, AbortSignal.timeout(timeoutMs)]);
 }

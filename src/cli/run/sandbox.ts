@@ -3,6 +3,7 @@ import { resolve } from 'node:path';
 import { DEFAULT_DEFINITIONS_DIR } from '../../definitions/types.js';
 import { FileError, UsageError } from '../../errors.js';
 import { startAdminSandbox, type AdminSandboxHandle, type AdminSandboxOptions } from '../../sandbox/admin/server.js';
+import { RATE_LIMIT_MODES, type RateLimitMode } from '../../sandbox/limits.js';
 import { startSandbox, type SandboxHandle, type SandboxOptions } from '../../sandbox/server.js';
 import { EXIT_OK, type CliContext } from '../io.js';
 import type { SandboxFlags } from '../sandbox.js';
@@ -86,8 +87,29 @@ export async function sandboxOptions(flags: SandboxFlags, cwd: string): Promise<
     clientSecret: flags.clientSecret,
     latencyMs: numberFlag('--latency', flags.latency, 0, 600_000),
     rateLimit: numberFlag('--rate-limit', flags.rateLimit, 0, 1_000_000, true),
+    ...rateLimitShape(flags),
     faultRate: numberFlag('--fault-rate', flags.faultRate, 0, 1, true),
     propagationMs: numberFlag('--propagation-ms', flags.propagationMs, 0, 3_600_000),
+  };
+}
+
+/** The limiter shape of `--dialect admin`: as v2's, but a 429 carries no Retry-After unless `--retry-after`. */
+function adminRateShape(flags: SandboxFlags): Pick<AdminSandboxOptions, 'rateLimitMode' | 'rateLimitBurst' | 'retryAfter'> {
+  const { rateLimitMode, rateLimitBurst } = rateLimitShape(flags);
+  return { ...(rateLimitMode === undefined ? {} : { rateLimitMode }), ...(rateLimitBurst === undefined ? {} : { rateLimitBurst }), retryAfter: flags.retryAfter === true };
+}
+
+/** --rate-limit-burst, --rate-limit-mode, --no-retry-after, --background-load as sandbox options. */
+function rateLimitShape(flags: SandboxFlags): Partial<SandboxOptions> {
+  const mode = flags.rateLimitMode ?? 'bucket';
+  if (!(RATE_LIMIT_MODES as readonly string[]).includes(mode)) {
+    throw new UsageError(`--rate-limit-mode must be one of ${RATE_LIMIT_MODES.join(', ')}, got "${mode}"`);
+  }
+  return {
+    rateLimitMode: mode as RateLimitMode,
+    ...(flags.rateLimitBurst === undefined ? {} : { rateLimitBurst: numberFlag('--rate-limit-burst', flags.rateLimitBurst, 1, 1_000_000) }),
+    retryAfter: flags.retryAfter !== false,
+    backgroundLoad: numberFlag('--background-load', flags.backgroundLoad ?? '0', 0, 1_000_000, true),
   };
 }
 
@@ -110,6 +132,7 @@ const V2_ONLY: Record<string, string> = {
   clientId: '--client-id',
   clientSecret: '--client-secret',
   propagationMs: '--propagation-ms',
+  backgroundLoad: '--background-load',
 };
 const ADMIN_ONLY: Record<string, string> = {
   skills: '--skills',
@@ -118,7 +141,6 @@ const ADMIN_ONLY: Record<string, string> = {
   tokenTtl: '--token-ttl',
   putOmitted: '--put-omitted',
   writeFailureRate: '--write-failure-rate',
-  retryAfter: '--retry-after',
 };
 
 /** The dialect named by --dialect; a UsageError for another, or for a flag of the other dialect. */
@@ -151,9 +173,9 @@ export function adminSandboxOptions(flags: SandboxFlags): AdminSandboxOptions {
     tokenTtlSeconds: numberFlag('--token-ttl', flags.tokenTtl ?? '3600', 1, 86_400),
     putOmitted: (flags.putOmitted ?? 'reset') as 'keep' | 'reset',
     writeFailureRate: numberFlag('--write-failure-rate', flags.writeFailureRate ?? '0', 0, 1, true),
-    retryAfter: flags.retryAfter === true,
     latencyMs: numberFlag('--latency', flags.latency, 0, 600_000),
     rateLimit: numberFlag('--rate-limit', flags.rateLimit, 0, 1_000_000, true),
+    ...adminRateShape(flags),
     faultRate: numberFlag('--fault-rate', flags.faultRate, 0, 1, true),
   };
 }

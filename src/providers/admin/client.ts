@@ -35,10 +35,11 @@ export class AdminClient {
   private readonly http: HttpTransport;
   private apiBase: string | undefined;
 
-  constructor(config: AdminConfig, logger: Logger) {
+  constructor(config: AdminConfig, logger: Logger, signal?: AbortSignal) {
     this.apiBase = config.apiBaseUrl === undefined ? undefined : servicesBase(config.apiBaseUrl, config.apiVersion);
     const transport = { ...config, baseUrl: this.apiBase ?? '' };
     this.http = new HttpTransport(transport, logger, this.stats, {
+      ...(signal === undefined ? {} : { signal }),
       tokens: (send) =>
         new AdminAuth(config, send, logger, (host) => {
           this.apiBase = servicesBase(host, config.apiVersion);
@@ -212,8 +213,8 @@ export class AdminClient {
 }
 
 /** The client for `config`; logs go to `logger`. Sends nothing until the first call. */
-export function createAdminClient(config: AdminConfig, logger: Logger): AdminClient {
-  return new AdminClient(config, logger);
+export function createAdminClient(config: AdminConfig, logger: Logger, signal?: AbortSignal): AdminClient {
+  return new AdminClient(config, logger, signal);
 }
 
 function rowsOf<T>(body: unknown, key: string, shape: 'activity' | 'summary', method: string, path: string): T[] {

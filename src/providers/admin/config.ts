@@ -8,7 +8,7 @@ import { resolve } from 'node:path';
 import { ConfigError, UsageError } from '../../errors.js';
 import { DEFAULT_RETRY, type RetryPolicy } from '../../transport/retry-policy.js';
 import { checkServiceUrl } from '../../transport/url.js';
-import { DEFAULT_CONCURRENCY, DEFAULT_TIMEOUTS, MAX_CONCURRENCY, type ClientTimeouts } from '../v2/config.js';
+import { DEFAULT_CONCURRENCY, DEFAULT_TIMEOUTS, MAX_CONCURRENCY, waitSettings, type ClientTimeouts } from '../v2/config.js';
 
 export const DEFAULT_API_VERSION = 'v33.0';
 /** NICE's discovery host (a government issuer, cxone-gov.niceincontact.com, exists too). */
@@ -34,6 +34,8 @@ export interface AdminConfig {
   maxRps?: number;
   timeouts: ClientTimeouts;
   retry: RetryPolicy;
+  /** `--timeout`: the whole run's bound in ms (undefined = none); past it nothing new is sent. */
+  runTimeoutMs?: number;
 }
 
 /** The shared API flags (`--base-url` is the API host for this dialect: it skips discovery). */
@@ -41,6 +43,8 @@ export interface AdminFlags {
   baseUrl?: string;
   concurrency?: number | string;
   maxRps?: number | string;
+  maxWait?: string;
+  timeout?: string;
 }
 
 /**
@@ -77,6 +81,7 @@ export function resolveAdminConfig(
       hint: 'Create an access key for a CXone user (Admin > Employees > Access Keys) whose role can read skills and agents, and export its id and secret.',
     });
   }
+  const waits = waitSettings(env, flags);
   return {
     authUrl,
     ...(apiBaseUrl === undefined ? {} : { apiBaseUrl }),
@@ -87,7 +92,8 @@ export function resolveAdminConfig(
     concurrency,
     ...(maxRps === undefined ? {} : { maxRps }),
     timeouts: { ...DEFAULT_TIMEOUTS },
-    retry: { ...DEFAULT_RETRY },
+    retry: { ...DEFAULT_RETRY, maxWaitMs: waits.maxWaitMs },
+    ...(waits.runTimeoutMs === undefined ? {} : { runTimeoutMs: waits.runTimeoutMs }),
   };
 }
 

@@ -90,9 +90,9 @@ export class AdminSkillApi implements SkillApi {
   }
 }
 
-/** The admin provider for `config`; sends nothing until the first call. */
-export function createAdminSkillApi(config: AdminConfig, logger: Logger): AdminSkillApi {
-  return new AdminSkillApi(createAdminClient(config, logger), config.accessKeyId);
+/** The admin provider for `config`; sends nothing until the first call, nothing at all once `signal` aborted. */
+export function createAdminSkillApi(config: AdminConfig, logger: Logger, signal?: AbortSignal): AdminSkillApi {
+  return new AdminSkillApi(createAdminClient(config, logger, signal), config.accessKeyId);
 }
 
 function toWire(a: AssignmentWrite): { agentId: number; isActive: boolean; proficiency: number } {

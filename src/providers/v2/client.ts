@@ -5,7 +5,7 @@
 import type { Logger } from '../../log.js';
 import type { AuditQuery, ClientStats, CxoneApi, DateRange } from '../../model/api.js';
 import type { ClientConfig } from './config.js';
-import { HttpTransport } from './http.js';
+import { HttpTransport, type InterruptTally } from './http.js';
 import { collectPages, type CursorPage } from './paginate.js';
 import type { Queue } from '../../model/queue.js';
 import type { AuditEntry, DistributionRow, Health, QueueMetrics, Skill } from '../../model/tenant.js';
@@ -36,10 +36,15 @@ export class CxoneClient implements CxoneApi {
   readonly stats: ClientStats = { requests: 0, retries: 0, throttled: 0, tokenRequests: 0 };
   private readonly http: HttpTransport;
 
-  constructor(config: ClientConfig, logger: Logger) {
+  constructor(config: ClientConfig, logger: Logger, signal?: AbortSignal) {
     this.baseUrl = config.baseUrl;
     this.clientId = config.clientId;
-    this.http = new HttpTransport(config, logger, this.stats);
+    this.http = new HttpTransport(config, logger, this.stats, signal === undefined ? {} : { signal });
+  }
+
+  /** After the signal: the writes on the wire then, how many finished, how many were sent after (0). */
+  interruptTally(): InterruptTally | undefined {
+    return this.http.interruptTally();
   }
 
   /** Current pace in requests per second (undefined while unpaced): for logs and benches. */
@@ -137,9 +142,12 @@ export class CxoneClient implements CxoneApi {
   }
 }
 
-/** The client for `config`; logs go to `logger` (decisions at info, one line per request at debug). */
-export function createClient(config: ClientConfig, logger: Logger): CxoneClient {
-  return new CxoneClient(config, logger);
+/**
+ * The client for `config`; logs go to `logger` (decisions at info, one line per request at debug).
+ * Once `signal` aborts nothing more is sent (see `HttpTransport`).
+ */
+export function createClient(config: ClientConfig, logger: Logger, signal?: AbortSignal): CxoneClient {
+  return new CxoneClient(config, logger, signal);
 }
 
 function selectors(ids: readonly string[]): { id: string; type: 'queue' }[] {

@@ -31,6 +31,8 @@ export interface ClientConfig {
   retry: RetryPolicy;
   /** True when the given base URL ended in the API's own prefix `/api/v2`, which was removed. */
   apiPrefixStripped?: boolean;
+  /** `--timeout`: the whole run's bound in ms (undefined = none); past it nothing new is sent. */
+  runTimeoutMs?: number;
 }
 
 /** The shared API flags as commander hands them over (strings, or numbers from a default). */
@@ -38,6 +40,10 @@ export interface ApiFlags {
   baseUrl?: string;
   concurrency?: number | string;
   maxRps?: number | string;
+  /** `--max-wait DURATION`: longest Retry-After honoured. */
+  maxWait?: string;
+  /** `--timeout DURATION`: bound of the whole run. */
+  timeout?: string;
 }
 
 export const DEFAULT_CONCURRENCY = 8;
@@ -53,7 +59,7 @@ const BASE_URL_EXAMPLE = 'a full URL such as https://us-1.api.cxm.nice.incontact
 
 /**
  * Builds the client configuration. Precedence: `--base-url` > `CXONE_BASE_URL` > `CXONE_REGION`;
- * `--max-rps` > `CXONE_MAX_RPS`. Throws `ConfigError` naming every missing variable, for a plain-http
+ * `--max-rps` > `CXONE_MAX_RPS`; `--max-wait` > `CXONE_MAX_WAIT`; `--timeout` > `CXONE_TIMEOUT`. Throws `ConfigError` naming every missing variable, for a plain-http
  * URL to a non-loopback host, for `CXONE_CLIENT_SECRET` and `CXONE_CLIENT_SECRET_FILE` both set, or an
  * unreadable secret file (named, its content never shown; a relative path is taken from `cwd`);
  * `UsageError` for a bad flag value.
@@ -67,6 +73,8 @@ export function resolveClientConfig(
   const maxRps = parseMaxRps(flags.maxRps, env['CXONE_MAX_RPS']);
   const flagUrl = nonEmpty(flags.baseUrl);
   const rawUrl = flagUrl ?? nonEmpty(env['CXONE_BASE_URL']);
+  const maxWaitMs = durationSetting('--max-wait', flags.maxWait, 'CXONE_MAX_WAIT', env['CXONE_MAX_WAIT']) ?? DEFAULT_RETRY.maxWaitMs;
+  const runTimeoutMs = durationSetting('--timeout', flags.timeout, 'CXONE_TIMEOUT', env['CXONE_TIMEOUT']);
   const region = nonEmpty(env['CXONE_REGION']);
   const parsed = rawUrl === undefined ? undefined : parseBaseUrl(rawUrl, flagUrl !== undefined ? '--base-url' : 'CXONE_BASE_URL');
   const baseUrl = parsed !== undefined ? parsed.url : region !== undefined ? regionUrl(region) : undefined;
@@ -90,8 +98,9 @@ export function resolveClientConfig(
     concurrency,
     ...(maxRps === undefined ? {} : { maxRps }),
     timeouts: { ...DEFAULT_TIMEOUTS },
-    retry: { ...DEFAULT_RETRY },
+    retry: { ...DEFAULT_RETRY, maxWaitMs },
     ...(parsed?.strippedApiPrefix ? { apiPrefixStripped: true } : {}),
+    ...(runTimeoutMs === undefined ? {} : { runTimeoutMs }),
   };
 }
 
@@ -251,6 +260,48 @@ function parseMaxRps(flag: number | string | undefined, env: string | undefined)
     throw fromFlag ? new UsageError(message) : new ConfigError(message);
   }
   return n;
+}
+
+/**
+ * `--max-wait` > `CXONE_MAX_WAIT` (default {@link DEFAULT_RETRY}.maxWaitMs) and `--timeout` >
+ * `CXONE_TIMEOUT` (undefined = none), in ms, for every dialect. UsageError/ConfigError for a bad value.
+ */
+export function waitSettings(env: Record<string, string | undefined>, flags: Pick<ApiFlags, 'maxWait' | 'timeout'>): { maxWaitMs: number; runTimeoutMs?: number } {
+  const maxWaitMs = durationSetting('--max-wait', flags.maxWait, 'CXONE_MAX_WAIT', env['CXONE_MAX_WAIT']) ?? DEFAULT_RETRY.maxWaitMs;
+  const runTimeoutMs = runTimeoutFrom(env, flags);
+  return { maxWaitMs, ...(runTimeoutMs === undefined ? {} : { runTimeoutMs }) };
+}
+
+/** `--timeout` > `CXONE_TIMEOUT` in ms (undefined = none); UsageError/ConfigError for a bad value. */
+export function runTimeoutFrom(env: Record<string, string | undefined>, flags: Pick<ApiFlags, 'timeout'>): number | undefined {
+  return durationSetting('--timeout', flags.timeout, 'CXONE_TIMEOUT', env['CXONE_TIMEOUT']);
+}
+
+/** Longest duration accepted (24 days): `--timeout` becomes one timer, which Node caps at 2^31 - 1 ms (24.8 days). */
+const MAX_DURATION_MS = 24 * 86_400_000;
+
+/**
+ * A duration such as `90s`, `10m`, `1h`, `500ms` or a plain number of seconds, in ms. Returns
+ * undefined for a malformed or non-positive value.
+ */
+export function parseDuration(raw: string): number | undefined {
+  const m = /^(\d+(?:\.\d+)?)\s*(ms|s|m|h)?$/.exec(raw.trim());
+  if (!m) return undefined;
+  const unit = { ms: 1, s: 1000, m: 60_000, h: 3_600_000 }[(m[2] ?? 's') as 'ms' | 's' | 'm' | 'h'];
+  const ms = Number(m[1]) * unit;
+  return ms > 0 && ms <= MAX_DURATION_MS ? Math.round(ms) : undefined;
+}
+
+function durationSetting(flag: string, raw: string | undefined, envName: string, envRaw: string | undefined): number | undefined {
+  const fromFlag = raw !== undefined && raw.trim() !== '';
+  const text = fromFlag ? raw.trim() : nonEmpty(envRaw);
+  if (text === undefined) return undefined;
+  const ms = parseDuration(text);
+  if (ms === undefined) {
+    const message = `${fromFlag ? flag : envName} must be a duration such as 90s, 10m or 1h (above 0, at most 24 days), got "${text}"`;
+    throw fromFlag ? new UsageError(message) : new ConfigError(message);
+  }
+  return ms;
 }
 
 function nonEmpty(value: string | undefined): string | undefined {

@@ -2,7 +2,7 @@
  * Turns whatever got rejected with into one of the project's typed errors, naming the method and
  * URL, never the body of a request, a token or the secret (`scrub` removes them from server text).
  */
-import { CxqError, NetworkError, OutcomeUnknownError, ResponseTooLargeError } from '../../errors.js';
+import { ApiError, CxqError, NetworkError, OutcomeUnknownError, ResponseTooLargeError } from '../../errors.js';
 import { TOKEN_PATH } from './auth.js';
 import { apiError, parseErrorBody, tokenError, type ErrorBody } from './api-errors.js';
 import type { ClientConfig } from './config.js';
@@ -20,7 +20,21 @@ export interface CallState {
   /** The bearer token of the latest attempt (never logged). */
   token: string | undefined;
   started: number;
+  /** No 5xx/network retry is started that would end past it; extended by time held by the pace. */
   deadline: number;
+  /** No 429 retry is started that would end past it (429s are back-pressure, with their own budget). */
+  throttleDeadline: number;
+  /** When the next attempt may leave after a 5xx/network backoff (ms timestamp; 0 = now). */
+  retryAt: number;
+  /** Attempts that failed with a 5xx or a network error (the retry budget; 429s not counted). */
+  failures: number;
+  /** The Retry-After (ms) a 429 asked for that was above `--max-wait`: the call failed on it. */
+  refusedWaitMs?: number;
+  /** Aborts the attempt on the wire past the deadline (armed per attempt, cleared with the call). */
+  kill?: AbortController;
+  killTimer?: NodeJS.Timeout;
+  /** Ends a wait of the call's current attempt (cleared with the call). */
+  wake?: AbortController;
   attempts: number;
   authRetried: boolean;
   /** The latest attempt was sent and no answer has arrived. */
@@ -73,7 +87,7 @@ interface GotLikeError {
 export function toClientError(
   err: unknown,
   call: CallState,
-  config: Pick<ClientConfig, 'timeouts'>,
+  config: Pick<ClientConfig, 'timeouts' | 'retry'>,
   scrub: (text: string) => string,
 ): CxqError {
   if (err instanceof CxqError) return err;
@@ -97,6 +111,7 @@ export function toClientError(
     // Scrubbed before parsing too: the excerpt of a non-JSON body could cut a secret in half.
     const body = scrubBody(parseErrorBody(status, typeof raw === 'string' ? scrub(raw) : raw), scrub);
     if (call.path === TOKEN_PATH && (status === 400 || status === 401)) return tokenError(status, body, call.path);
+    if (status === 429 && call.refusedWaitMs !== undefined) return waitTooLong(call, body, config);
     if (call.method === 'PUT' && status === 409 && call.ambiguousWrite) {
       return new OutcomeUnknownError(
         call.method,
@@ -125,6 +140,22 @@ export function toClientError(
         ? 'The host name does not resolve: check CXONE_REGION / CXONE_BASE_URL / --base-url.'
         : 'Check the base URL (CXONE_REGION / CXONE_BASE_URL / --base-url), the network and any proxy, then retry.',
   });
+}
+
+/** A 429 whose Retry-After is above --max-wait: fail at once, naming the wait the server asked for. */
+function waitTooLong(call: CallState, body: ErrorBody, config: Pick<ClientConfig, 'retry'>): ApiError {
+  const asked = seconds(call.refusedWaitMs ?? 0);
+  const cap = seconds(config.retry.maxWaitMs);
+  return new ApiError(429, body.code, `${body.message} (the server asked to wait ${asked} before retrying, above --max-wait ${cap})`, call.method, call.path, body.errors, {
+    hint: `CXone asked this client to wait ${asked}; nothing was retried. Run again later, or raise --max-wait (CXONE_MAX_WAIT) if waiting that long is acceptable.`,
+  });
+}
+
+/** 300000 → "300 s"; 86400000 → "86400 s (24 h)". */
+function seconds(ms: number): string {
+  const s = ms / 1000;
+  const text = Number.isSafeInteger(s) ? String(s) : s.toPrecision(3);
+  return s >= 3600 ? `${text} s (${(s / 3600).toPrecision(3)} h)` : `${text} s`;
 }
 
 function describe(e: GotLikeError, config: Pick<ClientConfig, 'timeouts'>): string {

@@ -9,12 +9,15 @@ import { got, type Got, type NormalizedOptions, type OptionsInit, type RequestEr
 import { ResponseShapeError } from '../../errors.js';
 import type { Logger } from '../../log.js';
 import { VERSION } from '../../version.js';
-import type { ClientStats } from '../../model/api.js';
+import type { ClientStats, InterruptTally } from '../../model/api.js';
+
+export type { InterruptTally };
 import { TOKEN_PATH, TokenProvider, tokenForm, type TokenResponse } from './auth.js';
 import type { ClientConfig } from './config.js';
-import { OutcomeUnknownError } from '../../errors.js';
-import { Limiter } from '../../transport/limiter.js';
+import { CxqError, OutcomeUnknownError, RequestNotSentError } from '../../errors.js';
+import { inFlightLimit, Limiter } from '../../transport/limiter.js';
 import { Pacer } from '../../transport/pacer.js';
+import { abortableSleep } from '../../transport/sleep.js';
 import { RETRY_ERROR_CODES, RETRY_STATUSES, decideRetry, parseRetryAfter, type AttemptFailure } from '../../transport/retry-policy.js';
 import { AMBIGUOUS_WRITE_STATUSES, toClientError, unprovenWrite, type CallState } from './failures.js';
 import { statusError } from './api-errors.js';
@@ -61,11 +64,15 @@ export type AnonymousSend = <T>(options: CallOptions) => Promise<T>;
 export interface TransportOptions {
   /** The dialect's token flow; default: v2 client credentials (form POST to TOKEN_PATH). */
   tokens?: (send: AnonymousSend) => TokenSource;
+  /** The run's signal (interrupt, --timeout): once aborted, nothing more is sent. */
+  signal?: AbortSignal;
 }
 
 /**
  * The client's HTTP transport: one got instance plus the shared limiter, pacer and token provider.
  * `request` resolves with the parsed 2xx body or rejects with one of the project's typed errors.
+ * Once `signal` aborts (SIGINT/SIGTERM, `--timeout`) nothing more is sent: calls waiting for a slot,
+ * the pace, a gate or a backoff reject with `RequestNotSentError` at once; attempts on the wire finish.
  */
 export class HttpTransport {
   readonly limiter: Limiter;
@@ -73,6 +80,13 @@ export class HttpTransport {
   readonly tokens: TokenSource;
   private readonly got: Got;
   private baseUrl: string;
+  private readonly signal: AbortSignal | undefined;
+  /** Calls with an attempt on the wire. */
+  private readonly onWire = new Set<CallState>();
+  private tally: InterruptTally | undefined;
+  private abortedAt = Number.POSITIVE_INFINITY;
+  /** Smoothed answer time, for the in-flight bound (Little's law). */
+  private latencyMs = 100;
 
   constructor(
     private readonly config: TransportConfig,
@@ -86,6 +100,13 @@ export class HttpTransport {
     const anonymous: AnonymousSend = (call) => this.send(call, false);
     this.tokens = options.tokens ? options.tokens(anonymous) : new TokenProvider(() => this.fetchToken(), logger);
     this.got = this.createGot();
+    this.signal = options.signal;
+    options.signal?.addEventListener('abort', () => this.onAbort(), { once: true });
+  }
+
+  /** Undefined until the signal aborted; then what was on the wire and what became of it. */
+  interruptTally(): InterruptTally | undefined {
+    return this.tally === undefined ? undefined : { ...this.tally };
   }
 
   /**
@@ -98,14 +119,34 @@ export class HttpTransport {
 
   /**
    * One API call through the shared concurrency limit, with a bearer token, retried per
-   * `decideRetry` and bounded by the deadline. Resolves with the parsed JSON body of the 2xx answer,
+   * `decideRetry` and bounded by the deadline. Resolves with the parsed JSON body of the 2xx answer;
    * checked against `shape` when one is given; rejects with ApiError (any non-2xx, 3xx included:
    * redirects are never followed) / CredentialsError / NetworkError / ResponseShapeError (not JSON,
    * wrong shape) / ResponseTooLargeError (over {@link MAX_RESPONSE_BYTES}) / OutcomeUnknownError
-   * (a PUT whose answer was lost, unreadable, too large or of the wrong shape: it may have landed).
+   * (a write whose answer was lost, unreadable, too large or of the wrong shape: it may have landed),
+   * or RequestNotSentError when the signal aborted before it was sent.
    */
-  request<T>(options: CallOptions, shape?: Shape<T>): Promise<T> {
-    return this.limiter.run(() => this.send<T>(options, true, undefined, shape));
+  async request<T>(options: CallOptions, shape?: Shape<T>): Promise<T> {
+    try {
+      return await this.limiter.run(() => this.send<T>(options, true, undefined, shape), this.signal);
+    } catch (err) {
+      // Still waiting for a slot when the signal came: never sent.
+      if (this.signal?.aborted && err === this.signal.reason) throw this.notSent(options.method, (options.origin ?? this.baseUrl) + (options.path.split('?')[0] ?? ''));
+      throw err;
+    }
+  }
+
+  private onAbort(): void {
+    this.abortedAt = Date.now();
+    const writes = [...this.onWire].filter(isWrite).length;
+    this.tally = { writesInFlight: writes, writesFinished: 0, writesSentAfter: 0 };
+    this.logger.info({ writesInFlight: writes, waiting: this.limiter.queued }, 'interrupted: nothing more is sent; answers in flight are awaited');
+  }
+
+  private notSent(method: string, url: string): RequestNotSentError {
+    const reason: unknown = this.signal?.reason;
+    const timeout = reason instanceof Error && reason.name === 'TimeoutError';
+    return new RequestNotSentError(method, url, timeout ? 'timeout' : 'interrupted');
   }
 
   private fetchToken(): Promise<TokenResponse> {
@@ -115,6 +156,7 @@ export class HttpTransport {
   }
 
   private async send<T>(options: CallOptions, auth: boolean, form?: Record<string, string>, shape?: Shape<T>): Promise<T> {
+    if (this.signal?.aborted) throw this.notSent(options.method, (options.origin ?? this.baseUrl) + (options.path.split('?')[0] ?? ''));
     const token = auth ? await this.tokens.token() : undefined;
     const started = Date.now();
     const base = options.origin ?? this.baseUrl;
@@ -126,6 +168,9 @@ export class HttpTransport {
       token,
       started,
       deadline: started + this.config.timeouts.deadlineMs,
+      throttleDeadline: started + this.config.retry.throttleBudgetMs,
+      retryAt: 0,
+      failures: 0,
       attempts: 0,
       authRetried: false,
       inFlight: false,
@@ -135,7 +180,7 @@ export class HttpTransport {
       unversionedWrite: options.unversionedWrite === true,
     };
     const controller = new AbortController();
-    const timer = setTimeout(() => controller.abort(), this.config.timeouts.deadlineMs);
+    call.kill = controller;
     try {
       const pending = this.got(base + options.path, {
         method: options.method,
@@ -157,7 +202,10 @@ export class HttpTransport {
       if (call.unversionedWrite && (call.ambiguousWrite || lostAnswer(err, call))) throw unknownOutcome(call);
       throw toClientError(err, call, this.config, this.scrubber());
     } finally {
-      clearTimeout(timer);
+      // No timer outlives its call.
+      clearTimeout(call.killTimer);
+      call.wake?.abort();
+      if (this.onWire.has(call)) this.answered(call, Date.now());
     }
   }
 
@@ -218,32 +266,67 @@ export class HttpTransport {
       hooks: {
         beforeRequest: [(options) => this.beforeAttempt(options)],
         afterResponse: [(response, retryWith) => this.afterAnswer(response, retryWith)],
-        beforeRetry: [() => void this.stats.retries++],
       },
     });
   }
 
   /**
-   * Before every attempt (retries included): wait for the gate and the pace, then add the token.
-   * The token is taken after the wait, never before: a pause longer than the token's remaining life
-   * (a long Retry-After, a slow pace, a short-lived token) would otherwise send an expired token.
+   * Before every attempt (retries included): wait out the backoff, then the gate and the pace, then
+   * add the token. The token is taken after the wait, never before: a pause longer than the token's
+   * remaining life would otherwise send an expired token. Every wait rejects at once when the run's
+   * signal or the call's deadline aborts, and clears its timer; time spent held by the gate or the
+   * pace does not count against the call's deadline (it is the server's back-pressure, not a failure).
    */
   private async beforeAttempt(options: NormalizedOptions): Promise<void> {
     const call = callOf(options);
+    clearTimeout(call.killTimer);
+    const wake = new AbortController();
+    call.wake = wake;
+    const signals = [wake.signal, ...(this.signal ? [this.signal] : [])];
+    const stop = AbortSignal.any(signals);
+    const backoff = call.retryAt - Date.now();
+    if (backoff > 0) await this.wait(backoff, stop, call);
+    const heldFrom = Date.now();
     for (let wait = this.pacer.acquire(Date.now()); wait > 0; wait = this.pacer.acquire(Date.now())) {
-      await sleep(wait);
+      await this.wait(wait, stop, call);
     }
+    call.deadline += Date.now() - heldFrom;
     if (call.auth) {
       call.token = await this.tokens.token();
       options.headers['authorization'] = `Bearer ${call.token}`;
     }
-    // The deadline may have passed while waiting: got has already failed the call, send nothing.
-    if (options.signal?.aborted) throw new Error('deadline reached before sending');
+    // The signal may have come while the token was fetched: send nothing.
+    if (this.signal?.aborted) throw this.abortError(call);
+    const left = call.deadline - Date.now();
+    if (left <= 0 || options.signal?.aborted) throw new Error('deadline reached before sending');
+    call.killTimer = setTimeout(() => call.kill?.abort(), left);
+    if (call.attempts > 0) this.stats.retries++;
+    // Counted, not assumed: a write leaving after the signal would show here (and never should).
+    if (this.tally !== undefined && isWrite(call)) this.tally.writesSentAfter++;
     call.attempts++;
     call.inFlight = true;
     call.sentAt = Date.now();
+    this.onWire.add(call);
     this.stats.requests++;
     if (!call.auth) this.stats.tokenRequests++;
+  }
+
+  private async wait(ms: number, stop: AbortSignal, call: CallState): Promise<void> {
+    const woke = await abortableSleep(ms, stop);
+    if (!woke) throw this.signal?.aborted ? this.abortError(call) : new Error('deadline reached before sending');
+  }
+
+  /**
+   * Why an attempt was not sent after the signal. A PUT whose earlier attempt was answered 500/502/504
+   * may have landed, so it is an outcome-unknown failure, not a clean "not sent".
+   */
+  private abortError(call: CallState): Error {
+    if (call.method === 'PUT' && call.ambiguousWrite) {
+      return new OutcomeUnknownError(call.method, call.url, `PUT ${call.url}: interrupted after an attempt was answered with a server error; the change may or may not have been applied`, {
+        hint: 'Do not re-send it blindly: re-read the queue (run cxq plan again) and apply what is still needed.',
+      });
+    }
+    return this.notSent(call.method, call.url);
   }
 
   /** After every answer: feed the pacer, log, and on a first 401 fetch a new token and retry once. */
@@ -251,6 +334,7 @@ export class HttpTransport {
     const call = callOf(response.request.options);
     const now = Date.now();
     const status = response.statusCode;
+    this.answered(call, now);
     call.inFlight = false;
     this.logger.debug(
       { method: call.method, path: call.path, status, ms: now - call.sentAt, attempt: call.attempts },
@@ -258,10 +342,12 @@ export class HttpTransport {
     );
     if (status === 429) {
       this.stats.throttled++;
-      const retryAfterMs = parseRetryAfter(response.headers['retry-after'], now);
+      const asked = parseRetryAfter(response.headers['retry-after'], now);
+      // A wait above --max-wait fails this call (retryDelay); it closes no gate for the others.
+      const retryAfterMs = asked !== undefined && asked > this.config.retry.maxWaitMs ? undefined : asked;
       const rps = this.pacer.onThrottled(now, call.sentAt, retryAfterMs);
       this.logger.info(
-        { method: call.method, path: call.path, retryAfterS: retryAfterMs === undefined ? null : retryAfterMs / 1000, paceRps: rps === undefined ? null : round(rps) },
+        { method: call.method, path: call.path, retryAfterS: asked === undefined ? null : asked / 1000, paceRps: rps === undefined ? null : round(rps) },
         'rate limited',
       );
     } else {
@@ -276,12 +362,26 @@ export class HttpTransport {
     return response;
   }
 
-  /** got's retry hook: 0 means "do not retry"; otherwise the wait in ms before the next attempt. */
+  /** An attempt of `call` ended (answer or error): off the wire, counted, latency noted (`inFlight` is the caller's). */
+  private answered(call: CallState, now: number): void {
+    if (this.onWire.delete(call) && this.tally !== undefined && isWrite(call) && call.sentAt < this.abortedAt) {
+      this.tally.writesFinished++;
+    }
+    this.latencyMs = 0.8 * this.latencyMs + 0.2 * Math.max(1, now - call.sentAt);
+    this.limiter.setAllowed(inFlightLimit(this.pacer.rps, this.latencyMs, this.config.concurrency));
+  }
+
+  /**
+   * got's retry hook: 0 means "do not retry"; otherwise the wait in ms before the next attempt. The
+   * waits themselves happen in `beforeAttempt` (abortable, pacer-aware), so got only ever waits 1 ms.
+   */
   private retryDelay({ error }: RetryObject): number {
     if (error.name === 'RetryError') return 1; // the one retry after a 401 and a fresh token
+    // A refusal of ours (not sent: interrupted, deadline) is final.
+    if (error.cause instanceof CxqError) return 0;
     const call = callOf(error.options);
-    call.inFlight = call.inFlight && error.response === undefined;
     const now = Date.now();
+    if (error.response === undefined && call.inFlight) this.answered(call, now);
     const failure = failureOf(call.method, error, now);
     if (call.unversionedWrite && isAmbiguous(failure, call.inFlight)) {
       call.ambiguousWrite = true;
@@ -290,15 +390,23 @@ export class HttpTransport {
     if (call.method === 'PUT' && failure.status !== undefined && AMBIGUOUS_WRITE_STATUSES.has(failure.status)) {
       call.ambiguousWrite = true;
     }
-    const decision = decideRetry(failure, call.attempts, this.config.retry, now, call.deadline);
-    if (!decision.retry) return 0;
+    if (failure.status !== 429) call.failures++;
+    const decision = decideRetry(failure, call.failures, this.config.retry, now, call.deadline, Math.random, call.throttleDeadline);
+    if (!decision.retry) {
+      if (decision.reason === 'wait-over-cap') call.refusedWaitMs = decision.waitMs;
+      return 0;
+    }
     call.inFlight = false;
-    const delayMs = Math.max(1, decision.delayMs);
+    // A 429's wait is the gate (shared, in the pacer); anything else waits its own backoff.
+    call.retryAt = failure.status === 429 ? 0 : now + decision.delayMs;
+    // The server answered: a 429 proves it alive, so the deadline for failures restarts.
+    if (failure.status === 429) call.deadline = Math.max(call.deadline, now + decision.delayMs + this.config.timeouts.deadlineMs);
     this.logger.info(
-      { method: call.method, path: call.path, status: failure.status ?? null, code: failure.code ?? null, attempt: call.attempts, delayMs },
+      { method: call.method, path: call.path, status: failure.status ?? null, code: failure.code ?? null, attempt: call.attempts, delayMs: Math.max(1, decision.delayMs) },
       'retrying',
     );
-    return delayMs;
+    // Interrupted meanwhile: got still calls beforeAttempt, which refuses to send.
+    return 1;
   }
 
   /** The one scrubber for server text: every form of the secret and of the current token. */
@@ -343,10 +451,11 @@ function callOf(options: { context: unknown }): CallState {
   return (options.context as { call: CallState }).call;
 }
 
-function sleep(ms: number): Promise<void> {
-  return new Promise((resolve) => setTimeout(resolve, ms));
-}
-
 function round(n: number): number {
   return Math.round(n * 100) / 100;
+}
+
+/** A call that changes the tenant: a v2 PUT, or an admin write (PUT, POST or DELETE without a version). */
+function isWrite(call: CallState): boolean {
+  return call.method === 'PUT' || call.unversionedWrite;
 }

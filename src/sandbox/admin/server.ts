@@ -6,7 +6,7 @@
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { silentLogger, type Logger } from '../../log.js';
-import { FaultInjector, RateLimiter } from '../limits.js';
+import { FaultInjector, RateLimiter, type RateLimitMode } from '../limits.js';
 import { Pipeline, type SandboxStats } from '../pipeline.js';
 import { AdminTokens, CONSOLE_KEY } from './auth.js';
 import type { AdminSettings } from './context.js';
@@ -63,8 +63,10 @@ export interface AdminSandboxOptions {
   /** 0..1 share of skill writes answered 200 with a failure body, not applied (seeded). */
   writeFailureRate?: number;
   latencyMs?: number;
-  /** Requests/s per access key (token bucket, burst max(1, rate)); 0 = unlimited. */
+  /** Requests/s per access key; 0 = unlimited. Shape as for v2: bucket (burst = the rate unless `rateLimitBurst`), window, sliding. */
   rateLimit?: number;
+  rateLimitBurst?: number;
+  rateLimitMode?: RateLimitMode;
   faultRate?: number;
   resetRate?: number;
   /** 0..1 share of successful writes applied, then answered by a destroyed connection. */
@@ -172,7 +174,10 @@ export async function startAdminSandbox(options: AdminSandboxOptions = {}): Prom
     now,
     baseUrl: () => settings.baseUrl,
   });
-  const limiter = new RateLimiter(options.rateLimit ?? 0);
+  const limiter = new RateLimiter(options.rateLimit ?? 0, undefined, {
+    ...(options.rateLimitBurst === undefined ? {} : { burst: options.rateLimitBurst }),
+    ...(options.rateLimitMode === undefined ? {} : { mode: options.rateLimitMode }),
+  });
   const faults = new FaultInjector(seed, {
     faultRate: options.faultRate ?? 0,
     resetRate: options.resetRate ?? 0,

@@ -1,6 +1,7 @@
 import { createAdminClient, type AdminClient } from '../../../src/providers/admin/client.js';
 import type { AdminConfig } from '../../../src/providers/admin/config.js';
 import { DEFAULT_TIMEOUTS } from '../../../src/providers/v2/config.js';
+import { DEFAULT_RETRY } from '../../../src/transport/retry-policy.js';
 import { captureLogger } from '../v2/helpers.js';
 import type { LogLevel } from '../../../src/log.js';
 
@@ -32,7 +33,7 @@ export function adminConfig(overrides: Partial<AdminConfig> = {}): AdminConfig {
     accessKeySecret: KEY_SECRET,
     concurrency: 4,
     timeouts: { ...DEFAULT_TIMEOUTS },
-    retry: { tries: 3, baseDelayMs: 1, maxDelayMs: 2 },
+    retry: { ...DEFAULT_RETRY, tries: 3, baseDelayMs: 1, maxDelayMs: 2 },
     ...overrides,
   };
 }

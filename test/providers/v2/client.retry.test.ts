@@ -1,7 +1,8 @@
 import nock from 'nock';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { ApiError, NetworkError, OutcomeUnknownError } from '../../../src/errors.js';
-import { BASE, advanceUntil, makeClient, netError, setupNock, tokenOk, track } from './helpers.js';
+import { ApiError, NetworkError, OutcomeUnknownError, RequestNotSentError } from '../../../src/errors.js';
+import { createClient } from '../../../src/providers/v2/client.js';
+import { BASE, advanceUntil, captureLogger, makeClient, netError, setupNock, testConfig, tokenOk, track } from './helpers.js';
 
 const Q = '/api/v2/routing/queues';
 const HEALTHY = { status: 'Healthy', components: [] };
@@ -103,14 +104,73 @@ describe('CxoneClient retries (fake timers)', () => {
     expect(retryLogs(lines)).toEqual([{ status: 429, attempt: 1, delayMs: 1 }]); // a jittered backoff would be ~999
   });
 
-  it('gives up on 429 past the tries with a hint about the rate limit', async () => {
-    tokenOk(nock(BASE)).get('/api/v2/health').times(5).reply(429, e429, { 'Retry-After': '1' });
+  it('never spends the retry budget on 429s: ten 429s, then two 503s, then success', async () => {
+    vi.spyOn(Math, 'random').mockReturnValue(0.1);
+    const scope = tokenOk(nock(BASE))
+      .put(`${Q}/a`).times(10).reply(429, e429, { 'Retry-After': '1' })
+      .put(`${Q}/a`).times(2).reply(503, e503)
+      .put(`${Q}/a`).reply(200, { id: 'a', name: 'A', version: 2 });
+    const { client } = makeClient();
+    const r = track(client.putQueue({ id: 'a', name: 'A', version: 1 }, 1));
+    await advanceUntil(vi, () => r.settled, 120_000, 10);
+    expect(r.value).toMatchObject({ version: 2 });
+    expect(scope.isDone()).toBe(true);
+    expect(client.stats).toMatchObject({ throttled: 10, retries: 12 });
+  });
+
+  it('429s without Retry-After are retried at the pace, never given up on after 5 tries', async () => {
+    const scope = tokenOk(nock(BASE)).get('/api/v2/health').times(8).reply(429, e429).get('/api/v2/health').reply(200, HEALTHY);
     const { client } = makeClient();
     const r = track(client.health());
-    await advanceUntil(vi, () => r.settled);
-    expect((r.error as ApiError).status).toBe(429);
-    expect((r.error as ApiError).hint).toContain('lower --concurrency, set --max-rps');
-    expect(client.stats.throttled).toBe(5);
+    await advanceUntil(vi, () => r.settled, 120_000, 10);
+    expect(r.value).toEqual(HEALTHY);
+    expect(scope.isDone()).toBe(true);
+    expect(client.paceRps).toBeGreaterThan(0); // paced from the first 429 on
+  });
+
+  it.each([['400', '400 s'], ['86400', '86400 s (24.0 h)'], ['1000000000000', '1000000000000 s (2.78e+8 h)']])(
+    'fails at once on Retry-After: %s above --max-wait, naming the wait; no timer is left',
+    async (header, named) => {
+      const warn = vi.spyOn(process, 'emitWarning');
+      const scope = tokenOk(nock(BASE)).get('/api/v2/health').reply(429, e429, { 'Retry-After': header });
+      const { client } = makeClient();
+      const r = track(client.health());
+      await advanceUntil(vi, () => r.settled, 1000, 1);
+      const e = r.error as ApiError;
+      expect(e).toBeInstanceOf(ApiError);
+      expect(e.status).toBe(429);
+      expect(e.message).toContain(`the server asked to wait ${named} before retrying, above --max-wait 300 s`);
+      expect(e.hint).toContain('raise --max-wait');
+      expect(scope.isDone()).toBe(true);
+      expect(vi.getTimerCount()).toBe(0);
+      expect(warn).not.toHaveBeenCalled();
+      // The refused wait closed no gate for the client's other calls.
+      nock(BASE).get('/api/v2/health').reply(200, HEALTHY);
+      const next = track(client.health());
+      await advanceUntil(vi, () => next.settled, 5000, 1);
+      expect(next.value).toEqual(HEALTHY);
+    },
+  );
+
+  it('an aborted signal rejects calls waiting at the gate at once, sends nothing more, clears every timer', async () => {
+    const sent: number[] = [];
+    tokenOk(nock(BASE))
+      .get('/api/v2/health').reply(() => (sent.push(Date.now()), [429, e429, { 'Retry-After': '30' }]))
+      .get('/api/v2/health').times(3).reply(() => (sent.push(Date.now()), [200, HEALTHY]));
+    const controller = new AbortController();
+    const { logger } = captureLogger('silent');
+    const client = createClient(testConfig(), logger, controller.signal);
+    const first = track(client.health());
+    await advanceUntil(vi, () => client.stats.throttled === 1, 1000, 1);
+    const others = [track(client.health()), track(client.health())];
+    await vi.advanceTimersByTimeAsync(100);
+    controller.abort(new Error('received SIGINT'));
+    await advanceUntil(vi, () => first.settled && others.every((o) => o.settled), 1000, 1);
+    for (const r of [first, ...others]) expect(r.error).toBeInstanceOf(RequestNotSentError);
+    expect((first.error as Error).message).toBe(`GET ${BASE}/api/v2/health was not sent: the run was interrupted before it`);
+    expect(sent).toHaveLength(1);
+    expect(vi.getTimerCount()).toBe(0);
+    expect(client.interruptTally()).toEqual({ writesInFlight: 0, writesFinished: 0, writesSentAfter: 0 });
   });
 
   it('retries a connection reset on GET', async () => {

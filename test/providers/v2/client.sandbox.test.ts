@@ -80,7 +80,7 @@ describe('CxoneClient against the sandbox', () => {
   });
 
   it('gets through 30 % injected 503s', async () => {
-    const { client, sb } = await setup({ faultRate: 0.3 }, { retry: { tries: 8, baseDelayMs: 10, maxDelayMs: 100 } });
+    const { client, sb } = await setup({ faultRate: 0.3 }, { retry: { ...DEFAULT_RETRY, tries: 8, baseDelayMs: 10, maxDelayMs: 100 } });
     const ids = (await client.listQueues()).map((q) => q.id);
     const reads = await Promise.all(ids.map((id) => client.getQueue(id)));
     expect(reads.map((q) => q.id)).toEqual(ids);
@@ -89,7 +89,7 @@ describe('CxoneClient against the sandbox', () => {
   });
 
   it('retries reads whose connection was reset', async () => {
-    const { client, sb } = await setup({}, { retry: { tries: 8, baseDelayMs: 10, maxDelayMs: 100 } });
+    const { client, sb } = await setup({}, { retry: { ...DEFAULT_RETRY, tries: 8, baseDelayMs: 10, maxDelayMs: 100 } });
     const ids = (await client.listQueues()).map((q) => q.id);
     sb.setFaults({ resetRate: 0.3 });
     const reads = await Promise.all(ids.map((id) => client.getQueue(id)));

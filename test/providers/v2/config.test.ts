@@ -3,7 +3,7 @@ import { mkdtempSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { checkBaseUrl, isLoopback, resolveClientConfig } from '../../../src/providers/v2/config.js';
+import { checkBaseUrl, isLoopback, parseDuration, resolveClientConfig } from '../../../src/providers/v2/config.js';
 import { ConfigError, UsageError } from '../../../src/errors.js';
 
 const CREDS = { CXONE_CLIENT_ID: 'id-1', CXONE_CLIENT_SECRET: 'sec-1' };
@@ -23,7 +23,7 @@ describe('resolveClientConfig', () => {
     expect(c.baseUrl).toBe('https://us-1.api.cxm.nice.incontact.com');
     expect(c).toMatchObject({ clientId: 'id-1', clientSecret: 'sec-1', concurrency: 8 });
     expect(c.timeouts).toEqual({ connectMs: 5000, responseMs: 15000, deadlineMs: 60000 });
-    expect(c.retry).toEqual({ tries: 5, baseDelayMs: 1000, maxDelayMs: 30000 });
+    expect(c.retry).toEqual({ tries: 5, baseDelayMs: 1000, maxDelayMs: 30000, maxWaitMs: 300_000, throttleBudgetMs: 900_000 });
     expect(c.maxRps).toBeUndefined();
   });
 
@@ -161,6 +161,30 @@ describe('base URLs (issue 12 §9)', () => {
     expect(proxied.baseUrl).toBe('https://proxy.example.com/cx');
     const plain = resolveClientConfig({ ...CREDS, CXONE_BASE_URL: 'https://proxy.example.com/cx' });
     expect(plain.apiPrefixStripped).toBeUndefined();
+  });
+});
+
+describe('--max-wait and --timeout', () => {
+  const env = { ...CREDS, CXONE_REGION: 'us-1' };
+  it('reads durations in ms, s, m, h (a bare number is seconds), flag over variable', () => {
+    expect(parseDuration('500ms')).toBe(500);
+    expect(parseDuration('90s')).toBe(90_000);
+    expect(parseDuration('10m')).toBe(600_000);
+    expect(parseDuration('1.5h')).toBe(5_400_000);
+    expect(parseDuration('45')).toBe(45_000);
+    for (const bad of ['', '0s', '-5s', '10 minutes', '1d', '25x', String(25 * 86_400)]) expect(parseDuration(bad), bad).toBeUndefined();
+    expect(resolveClientConfig(env).retry.maxWaitMs).toBe(300_000);
+    expect(resolveClientConfig({ ...env, CXONE_MAX_WAIT: '2m' }).retry.maxWaitMs).toBe(120_000);
+    expect(resolveClientConfig({ ...env, CXONE_MAX_WAIT: '2m' }, { maxWait: '30s' }).retry.maxWaitMs).toBe(30_000);
+    expect(resolveClientConfig(env).runTimeoutMs).toBeUndefined();
+    expect(resolveClientConfig({ ...env, CXONE_TIMEOUT: '10m' }, { timeout: '90s' }).runTimeoutMs).toBe(90_000);
+  });
+
+  it('refuses a bad flag as a usage error and a bad variable as a configuration error', () => {
+    expect(errorOf(() => resolveClientConfig(env, { timeout: 'soon' }))).toBeInstanceOf(UsageError);
+    const e = errorOf(() => resolveClientConfig({ ...env, CXONE_MAX_WAIT: 'forever' }));
+    expect(e).toBeInstanceOf(ConfigError);
+    expect(e.message).toBe('CXONE_MAX_WAIT must be a duration such as 90s, 10m or 1h (above 0, at most 24 days), got "forever"');
   });
 });
 

@@ -113,7 +113,7 @@ describe('cxq sandbox --dialect admin', () => {
     [['--dialect', 'admin', '--queues', '3'], '--queues applies only with --dialect v2'],
     [['--dialect', 'admin', '--queues', '1', '--client-id', 'x'], '--queues, --client-id apply only with --dialect v2'],
     [['--skills', '3'], '--skills applies only with --dialect admin'],
-    [['--retry-after'], '--retry-after applies only with --dialect admin'],
+    [['--dialect', 'admin', '--background-load', '5'], '--background-load applies only with --dialect v2'],
     [['--dialect', 'admin', '--skills', '-1'], '--skills must be an integer'],
     [['--dialect', 'admin', '--put-omitted', 'merge'], '--put-omitted must be keep or reset, got "merge"'],
     [['--dialect', 'admin', '--write-failure-rate', '2'], '--write-failure-rate must be a number from 0 to 1'],
