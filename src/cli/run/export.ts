@@ -8,7 +8,8 @@ import { selectQueues } from '../../export/select.js';
 import type { ExportOptions } from '../export.js';
 import { EXIT_OK, type CliContext } from '../io.js';
 import { LIST_PAGE_SIZE } from '../../plan/source.js';
-import { openApi } from './open-api.js';
+import { openProvider } from './open-api.js';
+import { exportSkills } from './export-skills.js';
 
 /**
  * The action of `cxq export`: live queues → one YAML definition per queue. Read-only on the
@@ -17,7 +18,10 @@ import { openApi } from './open-api.js';
  */
 export async function exportCommand(ctx: CliContext, opts: ExportOptions): Promise<number> {
   const outDir = resolve(ctx.io.cwd, opts.outDir);
-  const api = await openApi(ctx, opts);
+  const provider = openProvider(ctx, opts);
+  if (provider.dialect === 'admin') return exportSkills(ctx, provider.skills, opts, outDir);
+  if (opts.agents === true) throw new UsageError('--agents applies to skills only (the admin dialect): queues have no agent assignments');
+  const api = provider.queues;
   const live = await api.listQueues({ pageSize: LIST_PAGE_SIZE });
   const { selected, unknownIds } = selectQueues(live, { ids: opts.id, glob: opts.name });
   if (unknownIds.length > 0) {
@@ -64,13 +68,13 @@ async function declaredQueues(ctx: CliContext, outDir: string, live: readonly Qu
   return declared;
 }
 
-function countActions(files: readonly ExportFile[]): Record<string, number> {
+export function countActions(files: readonly ExportFile[]): Record<string, number> {
   const counts: Record<string, number> = { create: 0, update: 0, unchanged: 0, skip: 0 };
   for (const f of files) counts[f.action] = (counts[f.action] ?? 0) + 1;
   return counts;
 }
 
-function describe(files: readonly ExportFile[], outDir: string): string {
+export function describe(files: readonly ExportFile[], outDir: string): string {
   const lines: string[] = [];
   for (const f of files) {
     if (f.action === 'create') lines.push(`+ created ${f.path} (${f.queue.name})`);
