@@ -6,6 +6,8 @@
  * `cxq drift` is what finds them. The result says so in `source` and `notes`.
  */
 import { formatValue } from '../plan/format.js';
+import { agentLine } from '../plan/skill-render.js';
+import type { AssignmentValues } from '../model/skill.js';
 import { compareStrings } from '../util/canonical-json.js';
 import type { SkillWrite } from './skill-reports.js';
 
@@ -75,6 +77,16 @@ export function buildSkillAudit(input: { since: string; skills: readonly { skill
 /** `field: old → new; + agent x: proficiency 2, active; …` for one row, plain text. */
 export function describeSkillChanges(row: SkillAuditRow): string {
   const fields = row.changes.map((c) => `${c.path.slice(1)}: ${formatValue(c.old)} -> ${formatValue(c.new)}`);
-  const agents = row.agents.map((a) => `${a.action} agent ${a.userName ?? `#${a.agentId}`}: ${formatValue(a.old)} -> ${formatValue(a.new)}`);
+  const agents = row.agents.map((a) => agentText(a));
   return [...fields, ...agents].join('; ');
+}
+
+/** An agent change as the plan shows it (`+ agent ana: proficiency 2, active`), or raw when the report lacks a side. */
+function agentText(a: SkillAuditRow['agents'][number]): string {
+  const old = a.old as AssignmentValues | null;
+  const next = a.new as AssignmentValues | null;
+  const action = a.action as 'assign' | 'update' | 'unassign';
+  const complete = (action === 'assign' && next !== null) || (action === 'unassign' && old !== null) || (action === 'update' && old !== null && next !== null);
+  if (complete) return agentLine({ action, userName: a.userName, agentId: a.agentId ?? 0, old, new: next }, false);
+  return `${a.action} agent ${a.userName ?? `#${a.agentId}`}: ${formatValue(a.old)} -> ${formatValue(a.new)}`;
 }

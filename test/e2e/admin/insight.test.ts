@@ -122,7 +122,7 @@ describe.each(SERVERS)('cxq status, report abandonment and audit on the admin di
     expect(audit.entries[0]).toMatchObject({ skillId, madeBy: 'cxq', clientId: 'key-1', timestamp: finishedAt, report: { file: 'cxq-reports/apply-a.json' } });
     expect(audit.entries[0]?.skillName).toBe(server!.skill(skillId)['skillName']);
     const text = await cxqAdmin(server!, cwd, ['audit', '--dir', 'skills']);
-    expect(text.stdout).toContain('serviceLevelGoal: 80 -> 85; assign agent li.wei');
+    expect(text.stdout).toContain('serviceLevelGoal: 80 -> 85; + agent li.wei: proficiency 2, active');
     expect(text.stdout).toContain('note: the Admin API keeps no audit history for skills');
     const csv = await cxqAdmin(server!, cwd, ['audit', '--dir', 'skills', '--format', 'csv']);
     expect(csv.stdout.split('\r\n')[0]).toBe('timestamp,skill_id,skill_name,made_by,client_id,fields,changes,apply_report');
