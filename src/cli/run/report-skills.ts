@@ -19,7 +19,7 @@ export async function abandonmentSkills(ctx: CliContext, api: SkillApi, opts: Ab
   const lists = await Promise.all(skills.map((s) => api.completedContacts(s.skillId, range)));
   const report = skillAbandonment(skills, new Map(skills.map((s, i) => [s.skillId, lists[i] ?? []])), range.startDate);
   ctx.logger.info({ skills: skills.length, contacts: lists.reduce((n, l) => n + l.length, 0), offered: report.total.offered }, 'abandonment report built');
-  ctx.io.stdout.write(renderAbandonment(report, opts.format));
+  ctx.io.stdout.write(renderAbandonment(report, opts.format, 'skill'));
   if (opts.format === 'text') {
     for (const q of report.queues.filter((x) => x.shortAbandons > 0)) {
       const how = q.shortAbandonsCounted ? 'counted as abandoned (countShortAbandons: true)' : 'left out of the buckets (countShortAbandons is not true)';

@@ -93,10 +93,13 @@ describe.each(SERVERS)('cxq status, report abandonment and audit on the admin di
     expect(report.total.offered).toBe(report.queues.reduce((n, q) => n + q.total.offered, 0));
     const csv = await cxqAdmin(server!, cwd, ['report', 'abandonment', '--dir', 'skills', '--since', '3h', '--format', 'csv']);
     const lines = csv.stdout.trimEnd().split('\r\n');
-    expect(lines[0]).toBe('queue_id,queue_name,wait_range,offered,answered,abandoned,abandonment_rate,average_wait');
+    expect(lines[0]).toBe('skill_id,skill_name,wait_range,offered,answered,abandoned,abandonment_rate,average_wait');
     expect(lines.length).toBe(1 + report.queues.reduce((n, q) => n + q.buckets.length + 1, 0));
     const text = await cxqAdmin(server!, cwd, ['report', 'abandonment', '--dir', 'skills', '--since', '3h']);
     expect(text.stdout).toContain('note: buckets computed from completed contacts');
+    expect(text.stdout).toMatch(/\d+ skill\(s\): \d+ offered/);
+    const html = await cxqAdmin(server!, cwd, ['report', 'abandonment', '--dir', 'skills', '--since', '3h', '--format', 'html']);
+    expect(html.stdout).toContain('<td>all skills</td>');
   });
 
   it('audit: from cxq apply reports only, and says so', async () => {
