@@ -73,6 +73,10 @@ describe.each(SERVERS)('cxq status, report abandonment and audit on the admin di
     expect(html.stdout).toMatch(/^<!DOCTYPE html>/);
     expect(html.stdout).not.toContain('<script');
     expect((await cxqAdmin(server!, cwd, ['status', '--dir', 'skills', '--id', 'abc'])).code).toBe(1);
+    // Some traffic can never be answered 100% within 1 s: a breach, so --fail-on-breach exits 2.
+    const strict = ['status', '--dir', 'skills', '--id', String(skillId), '--sla', '1', '--target', '100'];
+    expect((await cxqAdmin(server!, cwd, strict)).code).toBe(0);
+    expect((await cxqAdmin(server!, cwd, [...strict, '--fail-on-breach'])).code).toBe(2);
   });
 
   it('report abandonment: buckets from completed contacts sum to the contacts, short abandons as the skill counts them', async () => {
@@ -132,5 +136,8 @@ describe.each(SERVERS)('cxq status, report abandonment and audit on the admin di
     expect(csv.stderr).toContain('keeps no audit history for skills');
     const md = await cxqAdmin(server!, cwd, ['audit', '--dir', 'skills', '--format', 'markdown', '--since', '10m']);
     expect(md.stdout).toContain('No changes in this period.');
+    const unmanaged = await cxqAdmin(server!, cwd, ['audit', '--dir', 'skills', '--id', '999999999']);
+    expect(unmanaged.code).toBe(1);
+    expect(unmanaged.stderr).toContain('not a skill managed by the definitions in skills');
   });
 });
