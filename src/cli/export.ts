@@ -20,9 +20,9 @@ export interface ExportOptions extends ApiOptions {
 export function registerExport(program: Command, run: ActionRunner): void {
   const cmd = program
     .command('export')
-    .description('write live queues as YAML definitions (read-only on the tenant)')
+    .description('write live queues (or skills, admin dialect) as YAML definitions (read-only on the tenant)')
     .option('--out-dir <dir>', 'directory to write the definitions to', DEFAULT_DEFINITIONS_DIR)
-    .option('--id <id...>', 'export only these queue ids (repeatable)')
+    .option('--id <id...>', 'export only these queue ids (repeatable; skill ids with the admin dialect)')
     .option('--name <glob>', 'export only queues whose name matches this glob (* and ?)')
     .option('--force', 'overwrite files that differ from the live queue')
     .option('--agents', 'admin dialect: also write each skill\'s agent assignments (by user name)');

@@ -25,8 +25,8 @@ export function registerStatus(program: Command, run: ActionRunner): void {
   const cmd = program
     .command('status')
     .description('platform health, real-time queue metrics and SLA-breach prediction (Erlang C / Erlang A)')
-    .option('--dir <dir>', 'queue definitions directory', DEFAULT_DEFINITIONS_DIR)
-    .option('--id <id>', 'only this managed queue (repeatable)', collect)
+    .option('--dir <dir>', 'definitions directory (queues; skills with the admin dialect)', DEFAULT_DEFINITIONS_DIR)
+    .option('--id <id>', 'only this managed queue (repeatable; a skill id with the admin dialect)', collect)
     .option('--sla <seconds>', 'answer-time target of the service level, seconds (default: 20; skills: their serviceLevelThreshold)')
     .option('--target <percent>', 'service-level target, percent answered within --sla (default: 80; skills: their serviceLevelGoal)')
     .addOption(new Option('--format <format>', 'output format').choices(STATUS_FORMATS).default('text'))

@@ -8,7 +8,7 @@ import type { LiveSkill } from '../../model/skill.js';
 import type { SkillApi } from '../../model/skill-api.js';
 import type { ExportOptions } from '../export.js';
 import { EXIT_OK, type CliContext } from '../io.js';
-import { countActions, describe } from './export.js';
+import { countActions, describe } from './export-describe.js';
 
 /**
  * `cxq export` on the admin dialect: live skills → one `kind: Skill` definition per skill
