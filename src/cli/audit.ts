@@ -22,8 +22,8 @@ export function registerAudit(program: Command, run: ActionRunner): void {
   const cmd = program
     .command('audit')
     .description('compliance export of queue changes: who changed what, cxq or out-of-band')
-    .option('--dir <dir>', 'queue definitions directory', DEFAULT_DEFINITIONS_DIR)
-    .option('--id <id>', 'only this managed queue (repeatable)', collect)
+    .option('--dir <dir>', 'definitions directory (queues; skills with the admin dialect)', DEFAULT_DEFINITIONS_DIR)
+    .option('--id <id>', 'only this managed queue (repeatable; a skill id with the admin dialect)', collect)
     .option('--since <when>', 'start of the period: 30m, 24h, 30d or an ISO date', '30d')
     .addOption(new Option('--format <format>', 'output format').choices(AUDIT_FORMATS).default('text'))
     .option('--out <file>', 'write to FILE (atomically) instead of stdout');

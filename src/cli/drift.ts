@@ -20,7 +20,7 @@ export function registerDrift(program: Command, run: ActionRunner): void {
   const cmd = program
     .command('drift')
     .description('report where the tenant no longer matches the definitions (read-only)')
-    .option('--dir <dir>', 'directory of queue definitions', DEFAULT_DEFINITIONS_DIR)
+    .option('--dir <dir>', 'directory of definitions (queues; skills with the admin dialect)', DEFAULT_DEFINITIONS_DIR)
     .addOption(new Option('--format <format>', 'output format on stdout').choices(DRIFT_FORMATS).default('text'))
     .option('--report <file>', 'also write the JSON drift report to FILE (always JSON, whatever --format)')
     .option('--allow-empty', 'accept a --dir holding no queue definitions');

@@ -9,6 +9,8 @@ export interface ExportOptions extends ApiOptions {
   id?: string[];
   name?: string;
   force?: boolean;
+  /** Admin dialect: also write each skill's agent assignments, by user name. */
+  agents?: boolean;
 }
 
 /**
@@ -18,10 +20,11 @@ export interface ExportOptions extends ApiOptions {
 export function registerExport(program: Command, run: ActionRunner): void {
   const cmd = program
     .command('export')
-    .description('write live queues as YAML definitions (read-only on the tenant)')
+    .description('write live queues (or skills, admin dialect) as YAML definitions (read-only on the tenant)')
     .option('--out-dir <dir>', 'directory to write the definitions to', DEFAULT_DEFINITIONS_DIR)
-    .option('--id <id...>', 'export only these queue ids (repeatable)')
+    .option('--id <id...>', 'export only these queue ids (repeatable; skill ids with the admin dialect)')
     .option('--name <glob>', 'export only queues whose name matches this glob (* and ?)')
-    .option('--force', 'overwrite files that differ from the live queue');
+    .option('--force', 'overwrite files that differ from the live queue')
+    .option('--agents', 'admin dialect: also write each skill\'s agent assignments (by user name)');
   addApiOptions(cmd).action((opts: ExportOptions) => run(async (ctx) => (await import('./run/export.js')).exportCommand(ctx, opts)));
 }

@@ -20,7 +20,7 @@ export function registerReport(program: Command, run: ActionRunner): void {
   const cmd = report
     .command('abandonment')
     .description('wait-time distribution and abandonment rate per wait bucket, per managed queue')
-    .option('--dir <dir>', 'queue definitions directory', DEFAULT_DEFINITIONS_DIR)
+    .option('--dir <dir>', 'definitions directory (queues; skills with the admin dialect)', DEFAULT_DEFINITIONS_DIR)
     .option('--since <when>', 'start of the period: 30m, 24h, 7d or an ISO date', '7d')
     .addOption(new Option('--format <format>', 'output format').choices(ABANDONMENT_FORMATS).default('text'));
   addApiOptions(cmd).action((opts: AbandonmentOptions) =>

@@ -9,8 +9,10 @@ import type { ActionRunner } from './program.js';
 export interface StatusOptions extends ApiOptions {
   dir: string;
   id?: string[];
-  sla: string;
-  target: string;
+  /** Undefined when not given: 20 for queues, the skill's serviceLevelThreshold for skills. */
+  sla?: string;
+  /** Undefined when not given: 80 for queues, the skill's serviceLevelGoal for skills. */
+  target?: string;
   format: StatusFormat;
   failOnBreach?: boolean;
 }
@@ -23,10 +25,10 @@ export function registerStatus(program: Command, run: ActionRunner): void {
   const cmd = program
     .command('status')
     .description('platform health, real-time queue metrics and SLA-breach prediction (Erlang C / Erlang A)')
-    .option('--dir <dir>', 'queue definitions directory', DEFAULT_DEFINITIONS_DIR)
-    .option('--id <id>', 'only this managed queue (repeatable)', collect)
-    .option('--sla <seconds>', 'answer-time target of the service level, seconds', '20')
-    .option('--target <percent>', 'service-level target, percent answered within --sla', '80')
+    .option('--dir <dir>', 'definitions directory (queues; skills with the admin dialect)', DEFAULT_DEFINITIONS_DIR)
+    .option('--id <id>', 'only this managed queue (repeatable; a skill id with the admin dialect)', collect)
+    .option('--sla <seconds>', 'answer-time target of the service level, seconds (default: 20; skills: their serviceLevelThreshold)')
+    .option('--target <percent>', 'service-level target, percent answered within --sla (default: 80; skills: their serviceLevelGoal)')
     .addOption(new Option('--format <format>', 'output format').choices(STATUS_FORMATS).default('text'))
     .option('--fail-on-breach', 'exit 2 when any queue is predicted to breach');
   addApiOptions(cmd).action((opts: StatusOptions) => run(async (ctx) => (await import('./run/status.js')).statusCommand(ctx, opts)));

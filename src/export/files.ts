@@ -81,7 +81,8 @@ export async function writeExport(cwd: string, files: readonly ExportFile[]): Pr
   }
 }
 
-async function readIfExists(file: string): Promise<string | null> {
+/** The file's text, or null when it does not exist; `FileError` when it cannot be read. */
+export async function readIfExists(file: string): Promise<string | null> {
   try {
     return await readFile(file, 'utf8');
   } catch (err) {

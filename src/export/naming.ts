@@ -1,5 +1,10 @@
-import type { Queue } from '../model/queue.js';
 import { compareStrings } from '../util/canonical-json.js';
+
+/** Anything exported under a name with an id (a queue; a skill with its id as a string). */
+export interface Named {
+  id: string;
+  name: string;
+}
 
 /** Longest slug kept from a queue name (file systems and reviewers both prefer short names). */
 const MAX_SLUG = 80;
@@ -27,8 +32,8 @@ export function slugify(name: string): string {
  * a subset (`--id`, `--name`) names a queue exactly as a full export does. If even the id prefix
  * collides, the whole id is used.
  */
-export function exportFileNames(queues: readonly Queue[]): Map<string, string> {
-  const bySlug = new Map<string, Queue[]>();
+export function exportFileNames(queues: readonly Named[]): Map<string, string> {
+  const bySlug = new Map<string, Named[]>();
   for (const q of queues) {
     const slug = slugify(q.name);
     const list = bySlug.get(slug);

@@ -16,10 +16,10 @@ export function globToRegExp(glob: string): RegExp {
  * the queues whose id is in `ids` and those whose name matches `glob`. `unknownIds` lists requested
  * ids that are not live (the caller refuses them). Order follows `live`. Pure.
  */
-export function selectQueues(
-  live: readonly Queue[],
+export function selectQueues<T extends { id: string; name: string } = Queue>(
+  live: readonly T[],
   filter: { ids?: readonly string[]; glob?: string },
-): { selected: Queue[]; unknownIds: string[] } {
+): { selected: T[]; unknownIds: string[] } {
   const ids = new Set(filter.ids ?? []);
   const pattern = filter.glob !== undefined ? globToRegExp(filter.glob) : undefined;
   if (ids.size === 0 && pattern === undefined) return { selected: [...live], unknownIds: [] };

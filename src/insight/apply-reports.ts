@@ -19,6 +19,20 @@ export const MAX_REPORT_BYTES = 32 * 1024 * 1024;
  * skipped with a debug log. Never throws.
  */
 export async function readApplyReports(cwd: string, baseUrl: string, logger: Logger): Promise<ApplyReport[]> {
+  return readReportFiles(cwd, baseUrl, logger, parseApplyReport);
+}
+
+/**
+ * The reading loop of {@link readApplyReports} with another parser (the skills' reports use
+ * src/insight/skill-reports.ts): `parse` returns null for a file that is not its kind of report.
+ * Same skipping rules; never throws.
+ */
+export async function readReportFiles<T>(
+  cwd: string,
+  baseUrl: string,
+  logger: Logger,
+  parse: (raw: unknown, file: string) => { value: T; baseUrl?: string } | null,
+): Promise<T[]> {
   const dir = join(cwd, REPORTS_DIR);
   let names: string[];
   try {
@@ -26,7 +40,7 @@ export async function readApplyReports(cwd: string, baseUrl: string, logger: Log
   } catch {
     return [];
   }
-  const reports: ApplyReport[] = [];
+  const reports: T[] = [];
   for (const name of names) {
     const file = join(dir, name);
     const shown = relative(cwd, file);
@@ -35,7 +49,7 @@ export async function readApplyReports(cwd: string, baseUrl: string, logger: Log
         logger.warn({ file: shown }, 'apply report too large, skipped');
         continue;
       }
-      const report = parseApplyReport(JSON.parse(await readFile(file, 'utf8')), shown);
+      const report = parse(JSON.parse(await readFile(file, 'utf8')), shown);
       if (report === null) continue;
       if (report.baseUrl !== undefined && stripSlash(report.baseUrl) !== stripSlash(baseUrl)) continue;
       reports.push(report.value);

@@ -19,6 +19,13 @@ describe('cxq export against the sandbox', () => {
   });
   afterEach(() => rm(cwd, { recursive: true, force: true }));
 
+  it('refuses --agents on the v2 dialect, before writing anything', async () => {
+    const r = await cxq(sb.baseUrl, ['export', '--out-dir', 'defs', '--agents'], cwd);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('--agents applies to skills only');
+    expect(await readdir(cwd)).toEqual([]);
+  });
+
   it('round-trips: export, then validate passes and plan shows no changes', async () => {
     const r = await cxq(sb.baseUrl, ['export', '--out-dir', 'defs'], cwd);
     expect(r.stderr).toBe('');

@@ -10,7 +10,8 @@ import type { Logger } from '../../log.js';
 import { writeFileAtomic } from '../../util/write-atomic.js';
 import type { AuditOptions } from '../audit.js';
 import { EXIT_OK, type CliContext } from '../io.js';
-import { openApi } from './open-api.js';
+import { openProvider } from './open-api.js';
+import { auditSkills } from './audit-skills.js';
 
 /**
  * Up to this many managed queues the audit log is read per queue (`resourceId=`); above it, one
@@ -27,7 +28,9 @@ export const AUDIT_PER_QUEUE_MAX = 5;
  */
 export async function auditCommand(ctx: CliContext, opts: AuditOptions): Promise<number> {
   const since = parseSince(opts.since);
-  const api = await openApi(ctx, opts);
+  const provider = openProvider(ctx, opts);
+  if (provider.dialect === 'admin') return auditSkills(ctx, provider.skills, opts, since);
+  const api = provider.queues;
   const queues = await loadManagedQueues(api, { dir: opts.dir, cwd: ctx.io.cwd, ids: opts.id, logger: ctx.logger });
   const entries = await readAudit(api, queues, since, ctx.logger);
   const reports = await readApplyReports(ctx.io.cwd, api.baseUrl, ctx.logger);

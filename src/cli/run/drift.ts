@@ -8,7 +8,8 @@ import { writeFileAtomic } from '../../util/write-atomic.js';
 import type { DriftOptions } from '../drift.js';
 import { EXIT_CHANGES, EXIT_OK, useColor, type CliContext } from '../io.js';
 import { planFromDirectory } from '../../plan/source.js';
-import { openApi } from './open-api.js';
+import { openProvider } from './open-api.js';
+import { driftSkills } from './drift-skills.js';
 
 /** How far back `cxq drift` looks for audit entries of drifted queues. */
 export const AUDIT_WINDOW = 'now-30d';
@@ -19,7 +20,9 @@ export const AUDIT_WINDOW = 'now-30d';
  * whatever `--format` is.
  */
 export async function driftCommand(ctx: CliContext, opts: DriftOptions): Promise<number> {
-  const api = await openApi(ctx, opts);
+  const provider = openProvider(ctx, opts);
+  if (provider.dialect === 'admin') return driftSkills(ctx, provider.skills, opts);
+  const api = provider.queues;
   const { plan, live } = await planFromDirectory(ctx, api, opts.dir, { allowEmpty: opts.allowEmpty === true });
   const driftedIds = new Set(plan.changes.filter((c) => c.action === 'update').map((c) => c.id));
   const { audit, notes } = driftedIds.size > 0 ? await readAudit(ctx, api, driftedIds) : { audit: [], notes: [] };

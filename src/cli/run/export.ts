@@ -3,12 +3,14 @@ import { resolve } from 'node:path';
 import type { Queue } from '../../model/queue.js';
 import { validateDirectory } from '../../definitions/validate.js';
 import { FileError, UsageError } from '../../errors.js';
-import { planExport, relativePosix, schemaFileFor, writeExport, type ExportFile } from '../../export/files.js';
+import { planExport, relativePosix, schemaFileFor, writeExport } from '../../export/files.js';
 import { selectQueues } from '../../export/select.js';
 import type { ExportOptions } from '../export.js';
 import { EXIT_OK, type CliContext } from '../io.js';
 import { LIST_PAGE_SIZE } from '../../plan/source.js';
-import { openApi } from './open-api.js';
+import { openProvider } from './open-api.js';
+import { exportSkills } from './export-skills.js';
+import { countActions, describe } from './export-describe.js';
 
 /**
  * The action of `cxq export`: live queues → one YAML definition per queue. Read-only on the
@@ -17,7 +19,10 @@ import { openApi } from './open-api.js';
  */
 export async function exportCommand(ctx: CliContext, opts: ExportOptions): Promise<number> {
   const outDir = resolve(ctx.io.cwd, opts.outDir);
-  const api = await openApi(ctx, opts);
+  const provider = openProvider(ctx, opts);
+  if (provider.dialect === 'admin') return exportSkills(ctx, provider.skills, opts, outDir);
+  if (opts.agents === true) throw new UsageError('--agents applies to skills only (the admin dialect): queues have no agent assignments');
+  const api = provider.queues;
   const live = await api.listQueues({ pageSize: LIST_PAGE_SIZE });
   const { selected, unknownIds } = selectQueues(live, { ids: opts.id, glob: opts.name });
   if (unknownIds.length > 0) {
@@ -62,22 +67,4 @@ async function declaredQueues(ctx: CliContext, outDir: string, live: readonly Qu
     if (ids.length === 1 && ids[0] !== undefined && !declared.has(ids[0])) declared.set(ids[0], d.location.file.split('\\').join('/'));
   }
   return declared;
-}
-
-function countActions(files: readonly ExportFile[]): Record<string, number> {
-  const counts: Record<string, number> = { create: 0, update: 0, unchanged: 0, skip: 0 };
-  for (const f of files) counts[f.action] = (counts[f.action] ?? 0) + 1;
-  return counts;
-}
-
-function describe(files: readonly ExportFile[], outDir: string): string {
-  const lines: string[] = [];
-  for (const f of files) {
-    if (f.action === 'create') lines.push(`+ created ${f.path} (${f.queue.name})`);
-    if (f.action === 'update') lines.push(`~ updated ${f.path} (${f.queue.name})`);
-    if (f.action === 'skip') lines.push(`= skipped ${f.queue.name}: already declared in ${f.declaredIn}`);
-  }
-  const c = countActions(files);
-  lines.push(`Export: ${c['create']} created, ${c['update']} updated, ${c['unchanged']} unchanged, ${c['skip']} skipped in ${outDir}/.`);
-  return `${lines.join('\n')}\n`;
 }

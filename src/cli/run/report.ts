@@ -4,7 +4,8 @@ import { parseSince } from '../../insight/range.js';
 import { renderAbandonment } from '../../insight/render/abandonment.js';
 import { EXIT_OK, type CliContext } from '../io.js';
 import type { AbandonmentOptions } from '../report.js';
-import { openApi } from './open-api.js';
+import { openProvider } from './open-api.js';
+import { abandonmentSkills } from './report-skills.js';
 
 /**
  * The action of `cxq report abandonment`: the wait-time distribution of the managed queues
@@ -13,7 +14,9 @@ import { openApi } from './open-api.js';
  */
 export async function abandonmentCommand(ctx: CliContext, opts: AbandonmentOptions): Promise<number> {
   const since = parseSince(opts.since);
-  const api = await openApi(ctx, opts);
+  const provider = openProvider(ctx, opts);
+  if (provider.dialect === 'admin') return abandonmentSkills(ctx, provider.skills, opts, since);
+  const api = provider.queues;
   const queues = await loadManagedQueues(api, { dir: opts.dir, cwd: ctx.io.cwd, logger: ctx.logger });
   const rows = queues.length > 0
     ? await api.queueDistribution(queues.map((q) => q.id), { startDate: since, endDate: 'now' })

@@ -35,14 +35,14 @@ function distributionBar(q: QueueAbandonment): string {
   return `<div class="dist">${parts.join('')}</div>`;
 }
 
-function overview(report: AbandonmentReport): string {
+function overview(report: AbandonmentReport, noun: string): string {
   const rows = report.queues.map((q, i) => {
     const t = q.total;
     const long = q.buckets.filter((b) => ['120-300', '300-600', '600+'].includes(b.range)).reduce((s, b) => s + b.offered, 0);
     return `<tr><td><a href="#${anchor(i)}">${escapeHtml(q.name)}</a></td><td class="num">${t.offered}</td><td class="num">${t.abandoned}</td><td class="num">${escapeHtml(percent(t.abandonmentRate))}</td><td class="num">${escapeHtml(avg(t))}</td><td class="num">${escapeHtml(percent(t.offered > 0 ? long / t.offered : null))}</td><td class="bar">${distributionBar(q)}</td></tr>`;
   });
   const t = report.total;
-  rows.push(`<tr class="total"><td>all queues</td><td class="num">${t.offered}</td><td class="num">${t.abandoned}</td><td class="num">${escapeHtml(percent(t.abandonmentRate))}</td><td class="num">${escapeHtml(avg(t))}</td><td></td><td></td></tr>`);
+  rows.push(`<tr class="total"><td>all ${noun}s</td><td class="num">${t.offered}</td><td class="num">${t.abandoned}</td><td class="num">${escapeHtml(percent(t.abandonmentRate))}</td><td class="num">${escapeHtml(avg(t))}</td><td></td><td></td></tr>`);
   const key = (report.queues[0]?.buckets ?? [])
     .slice(0, BUCKET_COLOURS.length)
     .map((b, i) => `<span class="key" style="background:${BUCKET_COLOURS[i]}"></span>${escapeHtml(b.range)} s`)
@@ -51,7 +51,7 @@ function overview(report: AbandonmentReport): string {
     '<section class="overview">',
     '<h2>Overview</h2>',
     '<table>',
-    '<thead><tr><th>queue</th><th class="num">offered</th><th class="num">abandoned</th><th class="num">rate</th><th class="num">avg wait</th><th class="num">waited &gt; 2 min</th><th>wait distribution (share of offered)</th></tr></thead>',
+    `<thead><tr><th>${noun}</th><th class="num">offered</th><th class="num">abandoned</th><th class="num">rate</th><th class="num">avg wait</th><th class="num">waited &gt; 2 min</th><th>wait distribution (share of offered)</th></tr></thead>`,
     `<tbody>\n${rows.join('\n')}\n</tbody>`,
     '</table>',
     `<p class="muted">${key}</p>`,
@@ -142,8 +142,8 @@ tr.total td{font-weight:600;background:#f6f8fa}
 `;
 
 /** The whole page. Deterministic for a given report. */
-export function abandonmentHtml(report: AbandonmentReport): string {
+export function abandonmentHtml(report: AbandonmentReport, noun = 'queue'): string {
   const t = report.total;
-  const intro = `<h1>Wait-time and abandonment</h1>\n<p>Since ${escapeHtml(report.since)}: ${report.queues.length} queue(s), ${t.offered} offered, ${t.abandoned} abandoned (${escapeHtml(percent(t.abandonmentRate))}).</p>`;
-  return htmlPage('cxq abandonment report', [intro, overview(report), ...report.queues.map(queueSection)].join('\n'), STYLE);
+  const intro = `<h1>Wait-time and abandonment</h1>\n<p>Since ${escapeHtml(report.since)}: ${report.queues.length} ${noun}(s), ${t.offered} offered, ${t.abandoned} abandoned (${escapeHtml(percent(t.abandonmentRate))}).</p>`;
+  return htmlPage('cxq abandonment report', [intro, overview(report, noun), ...report.queues.map(queueSection)].join('\n'), STYLE);
 }
