@@ -38,7 +38,9 @@ export function buildReport(allEvents: readonly JournalEvent[], journalFile = 'j
   }
   const entries = start.queues.map((q): EntryResult => {
     const r = results.get(q.id);
-    const base = { id: q.id, name: q.name, fromVersion: q.version, toVersion: q.version };
+    const base = q.kind === 'Skill'
+      ? { id: q.id, name: q.name, kind: q.kind, ...(q.skillId === undefined ? {} : { skillId: q.skillId }), ...(q.fingerprint === undefined ? {} : { fingerprint: q.fingerprint }), agents: q.agents ?? [] }
+      : { id: q.id, name: q.name, fromVersion: q.version, toVersion: q.version };
     if (r) {
       const { type: _t, at: _a, ...entry } = r;
       const seen = confirmed.get(q.id);
