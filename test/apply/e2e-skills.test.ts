@@ -1,7 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { writeFileSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
-import { sandboxWorkspace, secondWorkspace, skillYaml, type SkillWorkspace } from './skill-tenant.js';
+import { planChecksum } from '../../src/plan/saved.js';
+import { sandboxWorkspace, skillYaml, type SkillWorkspace } from './skill-tenant.js';
 
 let w: SkillWorkspace | undefined;
 afterEach(async () => {
@@ -90,6 +92,58 @@ describe('cxq plan and apply of skills on the admin sandbox (putOmitted reset)',
     const r = await t.run(['apply', '--dir', 'skills']);
     expect(r.code).toBe(1);
     expect(r.stderr).toContain('refusing to apply 1 change(s) without confirmation: stdin is not a terminal');
-    expect(t.sb.stats.byRoute['PUT /skills/{skillId}'] ?? 0).toBe(0);
+    expect(t.sb.requests.filter((q) => q.method !== 'GET' && !q.path.includes('/authentication/'))).toEqual([]);
+  });
+
+  it('apply --plan writes the reviewed plan; a crafted plan is refused before any write', async () => {
+    const t = await sandboxWorkspace();
+    w = t;
+    const id = t.sb.state.skillByName('Support Phone')!.skillId;
+    t.declare({ 's.yaml': skillYaml('Support Phone', { serviceLevelGoal: 85 }), 'w.yaml': skillYaml('Web Chat', { serviceLevelGoal: 90 }) });
+    expect((await t.run(['plan', '--dir', 'skills', '--out', 'plan.json'])).code).toBe(0);
+    const saved = t.json('plan.json');
+    const craft = (edit: (p: any) => void): string => {
+      const p = structuredClone(saved);
+      edit(p);
+      delete p.checksum;
+      p.checksum = planChecksum(p);
+      writeFileSync(join(t.cwd, 'crafted.json'), JSON.stringify(p));
+      return 'crafted.json';
+    };
+    const support = (p: any) => p.changes.find((c: any) => c.skillName === 'Support Phone');
+    const cases: [(p: any) => void, string][] = [
+      [(p) => void (support(p).desired.fields.mediaTypeId = 1), 'mediaTypeId: is not a field the skill schema declares'],
+      [(p) => void (support(p).desired.fields.serviceLevelGoal = 500), 'is refused by the skill schema'],
+      [(p) => void (support(p).desired.fields.serviceLevelGoal = 60), 'serviceLevelGoal: the plan writes 60, the definitions say 85'],
+      [(p) => void (p.changes = p.changes.filter((c: any) => c.skillName !== 'Web Chat')), 'differs from the live skill in the definitions, but the plan omits it'],
+      [(p) => void (p.dialect = undefined), 'is a queue plan (v2 dialect), not a skills plan'],
+    ];
+    for (const [edit, message] of cases) {
+      const r = await t.run(['apply', '--plan', craft(edit), '--dir', 'skills', '--report', 'x.json']);
+      expect(r.code, message).toBe(1);
+      expect(r.stderr).toContain(message);
+    }
+    expect(t.sb.state.writeCount(id)).toBe(0);
+    const ok = await t.run(['apply', '--plan', 'plan.json', '--dir', 'skills', '--report', 'r.json']);
+    expect(ok.code).toBe(0);
+    expect(t.json('r.json')).toMatchObject({ planChecksum: saved.checksum, summary: { applied: 2 } });
+    expect(t.sb.state.getSkill(id)!.serviceLevelGoal).toBe(85);
+  });
+
+  it('the change threshold counts skills: 4 of 10 managed is refused without --force', async () => {
+    const t = await sandboxWorkspace({ sample: false, skills: 10 });
+    w = t;
+    const files: Record<string, string> = {};
+    for (let i = 1; i <= 10; i++) {
+      const name = `Generated Skill ${String(i).padStart(5, '0')}`;
+      const live = t.sb.state.skillByName(name)!;
+      files[`g${i}.yaml`] = skillYaml(name, { serviceLevelGoal: i <= 4 ? 99 : live.serviceLevelGoal });
+    }
+    t.declare(files);
+    const r = await t.run(APPLY);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('refusing to update 4 of 10 managed skills (40% > 30%)');
+    expect(t.sb.requests.filter((q) => q.method !== 'GET' && !q.path.includes('/authentication/'))).toEqual([]);
+    expect((await t.run([...APPLY, '--force'])).code).toBe(0);
   });
 });

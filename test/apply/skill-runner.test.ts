@@ -39,14 +39,13 @@ describe('runSkillApply and the report of a skills run', () => {
 
   it('--recover: an attempt without a result is failed outcome.unknown; a skill never started is skipped', async () => {
     const { api, tasks, events, journal } = await setup();
-    const abort = new AbortController();
-    await runSkillApply(tasks, { api, mode: 'dir', directory: [], journal, logger: silentLogger(), signal: abort.signal, meta: META, sleep: async () => undefined, readDelays: [] });
+    await runSkillApply(tasks, { api, mode: 'dir', directory: [], journal, logger: silentLogger(), signal: new AbortController().signal, meta: META, sleep: async () => undefined, readDelays: [] });
     const crashed = events.filter((e) => e.type === 'start' || e.type === 'attempt');
     const report = buildReport(crashed);
     expect(report.recovered).toBe(true);
     expect(report.entries.find((e) => e.skillId === 11)).toMatchObject({ kind: 'Skill', outcome: 'failed', error: { code: 'outcome.unknown' } });
     expect(report.entries.find((e) => e.skillId === 11)).not.toHaveProperty('fromVersion');
-    const notStarted = buildReport(events.filter((e) => e.type === 'start').concat([{ type: 'end', at: 'x', interrupted: true }]));
+    const notStarted = buildReport([...events.filter((e) => e.type === 'start'), { type: 'end', at: 'x', interrupted: true } as JournalEvent]);
     expect(notStarted.entries.find((e) => e.skillId === 11)).toMatchObject({ outcome: 'skipped' });
   });
 
