@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { renderReportMarkdown } from '../../src/apply/markdown.js';
+import { renderApplySummary } from '../../src/apply/summary.js';
 import { buildReport } from '../../src/apply/report.js';
 import { runSkillApply } from '../../src/apply/skill-runner.js';
 import { skillTasksFrom } from '../../src/apply/skill-tasks.js';
@@ -57,5 +58,14 @@ describe('runSkillApply and the report of a skills run', () => {
     expect(r.interrupted).toBe(true);
     expect(api.writes).toEqual([]);
     expect(events.map((e) => e.type)).toEqual(['start', 'end']);
+  });
+
+  it('the printed summary names a skill whose read-back did not confirm the write, and why', async () => {
+    const { api, tasks, events, journal } = await setup();
+    api.lagReads = 10;
+    await runSkillApply(tasks, { api, mode: 'dir', directory: [], journal, logger: silentLogger(), signal: new AbortController().signal, meta: META, sleep: async () => undefined, readDelays: [0] });
+    const text = renderApplySummary(buildReport(events));
+    expect(text).toContain('  not confirmed: Support Voice (11): written, not confirmed: reads still show the old value of /serviceLevelGoal (read lag?)');
+    expect(text).not.toContain('propagation still pending');
   });
 });
