@@ -14,6 +14,13 @@ import type { AgentChange, SkillDesired, SkillSnapshot } from '../plan/types.js'
 import { canonicalJson } from '../util/canonical-json.js';
 import type { Sleep } from './propagation.js';
 
+/** Why a read-back did not confirm a write, as the report's `unconfirmedReason` says it. */
+export function unconfirmedReason(verdict: ReadbackVerdict): string | undefined {
+  if (verdict.state === 'lagging') return `written, not confirmed: reads still show the old value of ${verdict.paths.join(', ')} (read lag?)`;
+  if (verdict.state === 'other-writer') return `written, then another writer changed ${verdict.paths.join(', ')}; not written again`;
+  return undefined;
+}
+
 /** Pauses between read-backs while a write may not be visible yet (≈ 3 s in all). */
 export const READBACK_DELAYS_MS: readonly number[] = [100, 200, 400, 800, 1500];
 
@@ -47,7 +54,7 @@ export type ReadbackVerdict =
  * field holds its desired value, every other field is unchanged and every agent change shows →
  * `held`; only values from before → `lagging`; anything else → `other-writer`, naming the paths.
  */
-export function judgeReadback(before: SkillRead, after: SkillRead, desired: SkillDesired, agents: readonly AgentChange[]): ReadbackVerdict {
+export function judgeReadback(before: SkillRead, after: Pick<SkillRead, 'skill' | 'assignments'>, desired: SkillDesired, agents: readonly AgentChange[]): ReadbackVerdict {
   const check = checkSkillWrite(before.skill, after.skill, desired.fields);
   const lagging: string[] = [];
   const other: string[] = check.disturbed.map((d) => d.path);
@@ -74,7 +81,7 @@ export function judgeReadback(before: SkillRead, after: SkillRead, desired: Skil
  */
 export async function readBack(
   read: () => Promise<SkillRead>,
-  judge: (after: SkillRead) => ReadbackVerdict,
+  judge: (after: Pick<SkillRead, 'skill' | 'assignments'>) => ReadbackVerdict,
   sleep: Sleep,
   delays: readonly number[] = READBACK_DELAYS_MS,
 ): Promise<ReadbackVerdict> {

@@ -13,7 +13,7 @@ import { diffAgents, diffSkillFields } from '../plan/skill-diff.js';
 import type { AgentChange, FieldChange } from '../plan/types.js';
 import type { Sleep } from './propagation.js';
 import { errorOf } from './reconcile.js';
-import { judgeReadback, readBack, readSkill, READBACK_DELAYS_MS, type SkillRead } from './skill-readback.js';
+import { judgeReadback, readBack, readSkill, READBACK_DELAYS_MS, unconfirmedReason, type SkillRead } from './skill-readback.js';
 import { declaredAgentIds, type SkillTask } from './skill-tasks.js';
 import type { ApplyMode, AttemptReason, EntryError, EntryResult, SkillWriteKind } from './types.js';
 
@@ -54,58 +54,78 @@ interface Step {
  * Never throws for a skill-level failure; only `onAttempt` errors escape.
  */
 export async function reconcileSkill(task: SkillTask, deps: SkillReconcileDeps): Promise<EntryResult> {
+  const { entry, pending } = await writeSkill(task, deps);
+  if (pending === undefined) return entry;
+  const ids = declaredAgentIds(task.desired, deps.directory);
+  const read = (): Promise<SkillRead> => readSkill(deps.api, task.skillId, task.desired, ids);
+  try {
+    const verdict = await readBack(read, (after) => judgeReadback(pending.before, after, task.desired, pending.agents), deps.sleep, deps.readDelays ?? READBACK_DELAYS_MS);
+    entry.confirmed = verdict.state === 'held';
+    const why = unconfirmedReason(verdict);
+    if (why !== undefined) entry.unconfirmedReason = why;
+  } catch (err) {
+    entry.confirmed = false;
+    entry.unconfirmedReason = `written, not confirmed: the read-back failed (${skillErrorOf(err).message})`;
+  }
+  return entry;
+}
+
+/** An applied skill still to be read back: what was read right before its writes, and the agent changes written. */
+export interface PendingReadback {
+  task: SkillTask;
+  before: SkillRead;
+  agents: AgentChange[];
+}
+
+/**
+ * {@link reconcileSkill} without the read-back: the entry, and for an applied skill what the
+ * read-back needs (`pending`), so a runner can read many skills back with list pages.
+ */
+export async function writeSkill(task: SkillTask, deps: SkillReconcileDeps): Promise<{ entry: EntryResult; pending?: PendingReadback }> {
+  const done = (entry: EntryResult): { entry: EntryResult } => ({ entry });
   const ids = declaredAgentIds(task.desired, deps.directory);
   const read = (): Promise<SkillRead> => readSkill(deps.api, task.skillId, task.desired, ids);
   let fresh: SkillRead;
   try {
     fresh = await read();
   } catch (err) {
-    return failed(task, 0, skillErrorOf(err));
+    return done(failed(task, 0, skillErrorOf(err)));
   }
   const moved = movedPaths(task.observed, fresh.snapshot);
   if (moved.length > 0 && deps.mode === 'plan') {
     deps.logger.info({ id: task.id, moved }, 'apply: skill moved since the plan, stale');
-    return failed(task, 0, staleError(moved));
+    return done(failed(task, 0, staleError(moved)));
   }
   const fields = diffSkillFields(fresh.skill, task.desired.fields);
   const agents = diffAgents({ declared: task.desired.agents, exclusive: task.desired.agentsExclusive, live: fresh.assignments ?? [], directory: deps.directory }).changes;
   const base = { ...entryBase(task), fingerprint: fresh.fingerprint, ...(moved.length > 0 ? { conflicts: 1 } : {}) };
   if (moved.length > 0) deps.logger.info({ id: task.id, moved }, 'apply: skill moved since the plan, re-planned on the fresh read');
-  if (fields.length === 0 && agents.length === 0) return { ...base, outcome: 'noop', attempts: 0, fields: [], agents: [] };
+  if (fields.length === 0 && agents.length === 0) return done({ ...base, outcome: 'noop', attempts: 0, fields: [], agents: [] });
 
   const steps = stepsOf(fields.length > 0, agents);
   let attempts = 0;
   let unproven: string | undefined;
-  const done: SkillWriteKind[] = [];
+  const written: SkillWriteKind[] = [];
   for (const step of steps) {
     if (attempts > 0 && deps.signal?.aborted) {
-      return { ...failed(task, attempts, partialError(done, 'interrupted', 'the run was interrupted; no further write of this skill was sent')), fingerprint: fresh.fingerprint };
+      return done({ ...failed(task, attempts, partialError(written, 'interrupted', 'the run was interrupted; no further write of this skill was sent')), fingerprint: fresh.fingerprint });
     }
     attempts += 1;
     await deps.onAttempt({ id: task.id, attempt: attempts, reason: moved.length > 0 ? 'conflict' : 'initial', write: step.write, fingerprint: fresh.fingerprint });
     try {
       await send(deps.api, task, fresh, step);
     } catch (err) {
-      if (!(err instanceof OutcomeUnknownError)) return { ...failed(task, attempts, partialError(done, '', skillErrorOf(err))), fingerprint: fresh.fingerprint };
+      if (!(err instanceof OutcomeUnknownError)) return done({ ...failed(task, attempts, partialError(written, '', skillErrorOf(err))), fingerprint: fresh.fingerprint });
       const landed = await settleLost(task, fresh, step, read, deps).catch((readErr: unknown) => `re-read failed: ${skillErrorOf(readErr).message}`);
-      if (landed !== true) return { ...failed(task, attempts, partialError(done, '', unknownError(landed))), fingerprint: fresh.fingerprint };
+      if (landed !== true) return done({ ...failed(task, attempts, partialError(written, '', unknownError(landed))), fingerprint: fresh.fingerprint });
       unproven ??= `${step.write} write: ${err.message}`;
     }
-    done.push(step.write);
+    written.push(step.write);
   }
   const entry: EntryResult = { ...base, outcome: 'applied', attempts, fields, agents };
   if (unproven !== undefined) entry.unprovenAnswer = unproven;
   if (moved.length > 0) entry.overwrote = overwritten(moved, fields, agents);
-  try {
-    const verdict = await readBack(read, (after) => judgeReadback(fresh, after, task.desired, agents), deps.sleep, deps.readDelays ?? READBACK_DELAYS_MS);
-    entry.confirmed = verdict.state === 'held';
-    if (verdict.state === 'lagging') entry.unconfirmedReason = `written, not confirmed: reads still show the old value of ${verdict.paths.join(', ')} (read lag?)`;
-    if (verdict.state === 'other-writer') entry.unconfirmedReason = `written, then another writer changed ${verdict.paths.join(', ')}; not written again`;
-  } catch (err) {
-    entry.confirmed = false;
-    entry.unconfirmedReason = `written, not confirmed: the read-back failed (${skillErrorOf(err).message})`;
-  }
-  return entry;
+  return { entry, pending: { task, before: fresh, agents } };
 }
 
 function stepsOf(writeFields: boolean, agents: readonly AgentChange[]): Step[] {

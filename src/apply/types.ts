@@ -126,6 +126,8 @@ export interface ConfirmEvent {
   at: string;
   confirmed: string[];
   unconfirmed: string[];
+  /** Skills: why each unconfirmed one was not confirmed, by id. */
+  reasons?: Record<string, string>;
 }
 
 export interface EndEvent {

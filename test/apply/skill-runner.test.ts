@@ -28,7 +28,8 @@ describe('runSkillApply and the report of a skills run', () => {
   it('journals start (noops included), an attempt before each write, results and end; the report keys entries by skill', async () => {
     const { api, tasks, events, journal } = await setup();
     await runSkillApply(tasks, { api, mode: 'dir', directory: [], journal, logger: silentLogger(), signal: new AbortController().signal, meta: META, sleep: async () => undefined, readDelays: [] });
-    expect(events.map((e) => e.type)).toEqual(['start', 'attempt', 'result', 'end']);
+    expect(events.map((e) => e.type)).toEqual(['start', 'attempt', 'result', 'confirm', 'end']);
+    expect(events[3]).toMatchObject({ confirmed: ['11'], unconfirmed: [] });
     expect(events[0]).toMatchObject({ dialect: 'admin', queues: [{ kind: 'Skill', skillId: 12, action: 'noop' }, { kind: 'Skill', skillId: 11, action: 'update' }] });
     const report = buildReport(events);
     expect(report.summary).toEqual({ applied: 1, failed: 0, skipped: 0, noop: 1 });
@@ -67,5 +68,21 @@ describe('runSkillApply and the report of a skills run', () => {
     const text = renderApplySummary(buildReport(events));
     expect(text).toContain('  not confirmed: Support Voice (11): written, not confirmed: reads still show the old value of /serviceLevelGoal (read lag?)');
     expect(text).not.toContain('propagation still pending');
+  });
+
+  it('reads many written skills back with the list endpoint, not one GET each', async () => {
+    const { api, events, journal } = await setup();
+    for (let id = 20; id < 30; id++) api.skills.set(id, liveSkill({ skillId: id, skillName: `S${id}` }));
+    const defs = [...api.skills.values()].map((s) => skillDef(`kind: Skill\nskillName: ${s.skillName}\nserviceLevelGoal: 95\n`, `skills/${s.skillId}.yaml`));
+    const plan = planSkills({ definitions: defs, live: await api.listSkills(), assignments: new Map(), agents: [] });
+    let gets = 0;
+    api.beforeGet = () => void gets++;
+    const lists = { n: 0 };
+    const list = api.listSkills.bind(api);
+    api.listSkills = async () => (lists.n++, list());
+    await runSkillApply(skillTasksFrom(plan.changes), { api, mode: 'dir', directory: [], journal, logger: silentLogger(), signal: new AbortController().signal, meta: META, readDelays: [], liveCount: 12 });
+    expect(gets).toBe(12); // the re-read right before each write, no read-back GET
+    expect(lists.n).toBe(1);
+    expect(buildReport(events).entries.every((e) => e.confirmed === true)).toBe(true);
   });
 });

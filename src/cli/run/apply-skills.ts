@@ -53,6 +53,7 @@ export async function applySkillsCommand(ctx: CliContext, api: SkillApi, opts: A
       api,
       mode: source.mode,
       directory: source.directory,
+      liveCount: source.plan.changes.length + source.plan.unmanaged.length,
       journal,
       logger: ctx.logger,
       signal: ctx.io.signal,
