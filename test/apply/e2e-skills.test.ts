@@ -60,6 +60,10 @@ describe('cxq plan and apply of skills on the admin sandbox (putOmitted reset)',
     expect(writes).toEqual(['skill', 'assign', 'change']);
     expect(readFileSync(join(t.cwd, 'r.md'), 'utf8')).toContain('| applied | Support Phone |');
 
+    const recovered = await t.run(['apply', '--recover', 'r.journal.jsonl', '--report', 'rec.json']);
+    expect(recovered.code).toBe(0);
+    expect(t.json('rec.json').entries.map((e: any) => [e.kind, e.outcome, e.confirmed])).toEqual([['Skill', 'applied', true], ['Skill', 'applied', true]]);
+
     const again = await t.run(['plan', '--dir', 'skills', '--detailed-exitcode']);
     expect(again.code).toBe(0);
     expect(again.stdout).toContain('No changes. The tenant matches the skill definitions.');
