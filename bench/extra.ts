@@ -8,7 +8,7 @@ import { pathToFileURL } from 'node:url';
 import type { BenchRow } from './lib.js';
 
 /** The focused benches and the function each exports. */
-export const EXTRA_BENCHES = { validate: 'benchValidate', plan: 'benchPlan', apply: 'benchApply', ratelimit: 'benchRatelimit' } as const;
+export const EXTRA_BENCHES = { validate: 'benchValidate', plan: 'benchPlan', apply: 'benchApply', ratelimit: 'benchRatelimit', admin: 'benchAdmin' } as const;
 export type ExtraBench = keyof typeof EXTRA_BENCHES;
 
 /** A focused bench's row as run.ts records it: `ok: false` with the reason when the bench threw. */

@@ -24,12 +24,13 @@ export function renderReportMarkdown(report: ApplyReport): string {
   ];
   const listed = report.entries.filter((e) => e.outcome !== 'noop');
   if (listed.length > 0) {
-    lines.push('| Outcome | Queue | Id | Version | Attempts |', '|---|---|---|---|---|');
+    const skills = listed.every((e) => e.kind === 'Skill');
+    lines.push(skills ? '| Outcome | Skill | Id | Fingerprint seen | Attempts |' : '| Outcome | Queue | Id | Version | Attempts |', '|---|---|---|---|---|');
     for (const e of listed) {
       const confirm = e.confirmed === false ? ' (not yet visible)' : '';
       const conflicts = e.conflicts === undefined ? '' : ` (${e.conflicts} conflict${e.conflicts === 1 ? '' : 's'})`;
       lines.push(
-        `| ${e.outcome} | ${cell(e.name)} | \`${e.id}\` | ${e.fromVersion} → ${e.toVersion}${confirm} | ${e.attempts}${conflicts} |`,
+        `| ${e.outcome} | ${cell(e.name)} | \`${e.id}\` | ${versionCell(e)}${confirm} | ${e.attempts}${conflicts} |`,
       );
     }
     lines.push('');
@@ -37,6 +38,12 @@ export function renderReportMarkdown(report: ApplyReport): string {
   for (const e of report.entries.filter((x) => x.outcome === 'failed')) lines.push(...failure(e));
   for (const e of report.entries.filter((x) => x.outcome === 'applied')) lines.push(...changes(e));
   return `${lines.join('\n').trimEnd()}\n`;
+}
+
+/** Skills have no versions: their cell shows the fingerprint the write was planned against. */
+function versionCell(e: EntryResult): string {
+  if (e.kind === 'Skill') return e.fingerprint === undefined ? 'no versions' : `\`${e.fingerprint.slice(0, 19)}…\``;
+  return `${e.fromVersion ?? '?'} → ${e.toVersion ?? '?'}`;
 }
 
 function failure(e: EntryResult): string[] {
@@ -53,12 +60,13 @@ function failure(e: EntryResult): string[] {
 
 function changes(e: EntryResult): string[] {
   return [
-    `<details><summary>${escapeHtml(e.name)}: ${e.fields.length} field(s)</summary>`,
+    `<details><summary>${escapeHtml(e.name)}: ${e.fields.length} field(s)${e.agents?.length ? `, ${e.agents.length} agent change(s)` : ''}</summary>`,
     '',
     ...(e.conflicts === undefined ? [] : [`Changed concurrently during the run: ${cell(concurrentOutcome(e))}.`, '']),
     '| Field | Old | New |',
     '|---|---|---|',
     ...e.fields.map((f) => `| \`${f.path}\` | ${value(f.old)} | ${value(f.new)} |`),
+    ...(e.agents ?? []).map((a) => `| agent \`${cell(a.userName ?? `#${a.agentId}`)}\` | ${value(a.old ?? undefined)} | ${value(a.new ?? undefined)} |`),
     '',
     '</details>',
     '',

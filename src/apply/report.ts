@@ -27,6 +27,7 @@ export function buildReport(allEvents: readonly JournalEvent[], journalFile = 'j
   const results = new Map<string, ResultEvent>();
   const attempts = new Map<string, number>();
   const confirmed = new Map<string, boolean>();
+  const reasons = new Map<string, string>();
   let end: EndEvent | undefined;
   for (const e of events) {
     if (e.type === 'result') results.set(e.id, e);
@@ -34,15 +35,19 @@ export function buildReport(allEvents: readonly JournalEvent[], journalFile = 'j
     else if (e.type === 'confirm') {
       e.confirmed.forEach((id) => confirmed.set(id, true));
       e.unconfirmed.forEach((id) => confirmed.set(id, false));
+      for (const [id, why] of Object.entries(e.reasons ?? {})) reasons.set(id, why);
     } else if (e.type === 'end') end = e;
   }
   const entries = start.queues.map((q): EntryResult => {
     const r = results.get(q.id);
-    const base = { id: q.id, name: q.name, fromVersion: q.version, toVersion: q.version };
+    const base = q.kind === 'Skill'
+      ? { id: q.id, name: q.name, kind: q.kind, ...(q.skillId === undefined ? {} : { skillId: q.skillId }), ...(q.fingerprint === undefined ? {} : { fingerprint: q.fingerprint }), agents: q.agents ?? [] }
+      : { id: q.id, name: q.name, fromVersion: q.version, toVersion: q.version };
     if (r) {
       const { type: _t, at: _a, ...entry } = r;
       const seen = confirmed.get(q.id);
-      return seen === undefined ? entry : { ...entry, confirmed: seen };
+      const why = seen === false ? reasons.get(q.id) : undefined;
+      return seen === undefined ? entry : { ...entry, confirmed: seen, ...(why === undefined ? {} : { unconfirmedReason: why }) };
     }
     if (q.action === 'noop') return { ...base, outcome: 'noop', attempts: 0, fields: [] };
     const sent = attempts.get(q.id) ?? 0;

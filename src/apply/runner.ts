@@ -63,7 +63,7 @@ export async function runApply(tasks: readonly ApplyTask[], options: RunOptions)
         // attempt line already guards what was sent), only before the run ends.
         const flushed = Promise.resolve(journal.append({ type: 'result', at: at(), ...entry }));
         flushes.push(flushed.catch((err: unknown) => void (fatal ??= err)));
-        if (entry.outcome === 'applied') applied.set(entry.id, entry.toVersion);
+        if (entry.outcome === 'applied' && entry.toVersion !== undefined) applied.set(entry.id, entry.toVersion);
         options.progress?.result(entry);
       } catch (err) {
         fatal ??= err;

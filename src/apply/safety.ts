@@ -10,12 +10,12 @@ export type SafetyResult = { ok: true } | { ok: false; message: string };
 /**
  * The change threshold: refuses when `update / managed` is strictly above `maxChangePercent`
  * (default {@link MAX_CHANGE_PERCENT}) and at least {@link MIN_MANAGED_FOR_THRESHOLD} queues are
- * managed, unless `force`. Exactly the limit passes. Pure: the caller turns a refusal into a
+ * managed, unless `force`. Exactly the limit passes. `noun` names what is managed (default `queues`). Pure: the caller turns a refusal into a
  * `SafetyError` before anything is written.
  */
 export function checkChangeThreshold(
   counts: { managed: number; update: number },
-  options: { maxChangePercent?: number; force?: boolean } = {},
+  options: { maxChangePercent?: number; force?: boolean; noun?: string } = {},
 ): SafetyResult {
   const limit = options.maxChangePercent ?? MAX_CHANGE_PERCENT;
   const { managed, update } = counts;
@@ -24,7 +24,7 @@ export function checkChangeThreshold(
   return {
     ok: false,
     message:
-      `refusing to update ${update} of ${managed} managed queues (${shownPercent(update, managed, limit)}% > ${limit}%); ` +
+      `refusing to update ${update} of ${managed} managed ${options.noun ?? 'queues'} (${shownPercent(update, managed, limit)}% > ${limit}%); ` +
       'review the plan and re-run with --force, or raise --max-change-percent',
   };
 }

@@ -4,7 +4,8 @@ import type { ApplyReport, EntryResult } from './types.js';
  * The few lines printed after a run: the counts, then each failed queue with the server's reason
  * (and errors[]), then each queue someone else changed during the run (what this run overwrote,
  * or that the other edit was kept), then the queues whose outcome a fresh read had to settle (their
- * write's answer proved nothing), then the queues whose new version was not yet visible. Pure.
+ * write's answer proved nothing), then the skills whose read-back did not confirm the write (with
+ * why), then the queues whose new version was not yet visible. Pure.
  */
 export function renderApplySummary(report: ApplyReport): string {
   const s = report.summary;
@@ -24,7 +25,10 @@ export function renderApplySummary(report: ApplyReport): string {
     if (e.unprovenAnswer === undefined || e.outcome === 'failed') continue;
     lines.push(`  settled by a fresh read: ${e.name} (${e.id}): ${e.outcome} (its write's own answer proved nothing: ${e.unprovenAnswer})`);
   }
-  const unconfirmed = report.entries.filter((e) => e.confirmed === false);
+  for (const e of report.entries) {
+    if (e.confirmed === false && e.unconfirmedReason !== undefined) lines.push(`  not confirmed: ${e.name} (${e.id}): ${e.unconfirmedReason}`);
+  }
+  const unconfirmed = report.entries.filter((e) => e.confirmed === false && e.unconfirmedReason === undefined);
   if (unconfirmed.length > 0) {
     lines.push(`  not yet visible to readers (applied; propagation still pending): ${unconfirmed.map((e) => e.name).join(', ')}`);
   }

@@ -1,6 +1,6 @@
 import type { Queue } from '../model/queue.js';
 import type { FieldError } from '../errors.js';
-import type { DesiredFields, FieldChange } from '../plan/types.js';
+import type { AgentChange, DesiredFields, FieldChange } from '../plan/types.js';
 
 /** Where the changes come from: `dir` re-plans on a 409, `plan` (a reviewed saved plan) never does. */
 export type ApplyMode = 'dir' | 'plan';
@@ -29,13 +29,28 @@ export interface EntryError {
   errors: FieldError[];
 }
 
-/** What happened to one queue. `confirmed` is set once the propagation check ran. */
+/**
+ * What happened to one queue or skill. `confirmed` is set once the propagation check ran (queues)
+ * or the read-back after the write (skills). Skills have no versions: their entries carry
+ * `kind: 'Skill'`, `skillId`, `fingerprint` and `agents` instead of `fromVersion`/`toVersion`
+ * (entries without `kind` are queues, as in every report written before skills existed).
+ */
 export interface EntryResult {
   id: string;
   name: string;
   outcome: Outcome;
-  fromVersion: number;
-  toVersion: number;
+  /** Queues only. */
+  fromVersion?: number;
+  /** Queues only. */
+  toVersion?: number;
+  kind?: 'Skill';
+  skillId?: number;
+  /** Skills: the fingerprint of the live values the write was planned against. */
+  fingerprint?: string;
+  /** Skills: the agent changes planned (failed, skipped) or written (applied). */
+  agents?: AgentChange[];
+  /** Skills: why the read-back after the write did not confirm it (lagging read, another writer). */
+  unconfirmedReason?: string;
   attempts: number;
   fields: FieldChange[];
   error?: EntryError;
@@ -66,7 +81,22 @@ export interface StartEvent {
   clientId: string;
   gitCommit: string | null;
   planChecksum: string | null;
-  queues: { id: string; name: string; action: 'update' | 'noop'; version: number; fields: FieldChange[] }[];
+  /** Absent for v2 runs (queues); `admin` for skills. */
+  dialect?: 'admin';
+  queues: StartItem[];
+}
+
+/** One managed queue (with `version`) or skill (`kind: 'Skill'`, `skillId`, `fingerprint`, `agents`). */
+export interface StartItem {
+  id: string;
+  name: string;
+  action: 'update' | 'noop';
+  version?: number;
+  fields: FieldChange[];
+  kind?: 'Skill';
+  skillId?: number;
+  fingerprint?: string;
+  agents?: AgentChange[];
 }
 
 export interface AttemptEvent {
@@ -74,10 +104,17 @@ export interface AttemptEvent {
   at: string;
   id: string;
   attempt: number;
-  /** The If-Match version sent. */
-  version: number;
+  /** The If-Match version sent (queues only). */
+  version?: number;
   reason: AttemptReason;
+  /** Skills: which write this is (the skill's fields, or one kind of agent write). */
+  write?: SkillWriteKind;
+  /** Skills: the fingerprint of the live values read right before this write. */
+  fingerprint?: string;
 }
+
+/** The writes of one skill, in the order they are sent. */
+export type SkillWriteKind = 'skill' | 'assign' | 'change' | 'unassign';
 
 export interface ResultEvent extends EntryResult {
   type: 'result';
@@ -89,6 +126,8 @@ export interface ConfirmEvent {
   at: string;
   confirmed: string[];
   unconfirmed: string[];
+  /** Skills: why each unconfirmed one was not confirmed, by id. */
+  reasons?: Record<string, string>;
 }
 
 export interface EndEvent {

@@ -16,7 +16,7 @@ import { editYaml, QUIET, runSteps, type Step } from './steps.js';
  * part runs validate only and says what it skipped; set it to true once the commands are wired
  * to the admin provider (issue 14 §1, §6, §8), and test/demo then checks the whole loop.
  */
-export const ADMIN_COMMANDS_READY = false;
+export const ADMIN_COMMANDS_READY = true;
 
 /** A simulated pull request on the Skill definitions in `skills`: one field, one new agent. */
 export async function simulatePullRequest(skills: string): Promise<void> {

@@ -8,7 +8,7 @@
  * `WriteRejectedError`; an answer of the wrong shape throws `ResponseShapeError`. Lists follow every
  * page before returning and never return part of the tenant.
  */
-import type { ClientStats } from './api.js';
+import type { ClientStats, InterruptTally } from './api.js';
 import type { LiveAssignment, LiveSkill, ManagedSkillValues, TenantAgent } from './skill.js';
 
 /** `startDate`/`endDate` of the summary and completed-contacts queries (ISO 8601 instants). */
@@ -78,4 +78,6 @@ export interface SkillApi {
   activity(): Promise<SkillActivityRow[]>;
   summary(skillId: number, range: SkillDateRange): Promise<SkillSummaryRow | undefined>;
   completedContacts(skillId: number, range: SkillDateRange): Promise<CompletedContactRow[]>;
+  /** After the run's signal: the writes on the wire then, how many finished, how many were sent after (0). */
+  interruptTally?(): InterruptTally | undefined;
 }

@@ -48,6 +48,9 @@ export function parseSavedPlan(text: string, file: string): SavedPlan {
   if (saved === null || typeof saved !== 'object' || Array.isArray(saved) || saved.kind !== 'cxq-plan') {
     throw new PlanError(`${file} is not a cxq plan (kind is not "cxq-plan")`, { hint: 'Pass a file written by `cxq plan --out FILE`.' });
   }
+  if ((saved as { dialect?: unknown }).dialect === 'admin') {
+    throw new PlanError(`${file} is a skills plan (admin dialect), not a queue plan`, { hint: 'Apply it with --provider admin (or CXONE_PROVIDER=admin).' });
+  }
   if (saved.formatVersion !== 1) {
     throw new PlanError(`${file} has plan formatVersion ${JSON.stringify(saved.formatVersion)}; this cxq reads formatVersion 1`, {
       hint: 'Re-create the plan with this version of cxq.',

@@ -1,22 +1,21 @@
 import { resolve } from 'node:path';
-import { journalPathFor, Journal } from '../../apply/journal.js';
 import { createProgress } from '../../apply/progress.js';
 import { askYesNo } from '../../apply/prompt.js';
-import { buildReport } from '../../apply/report.js';
-import { defaultReportPath, recoverReport, writeReportFiles } from '../../apply/report-file.js';
+import { recoverReport } from '../../apply/report-file.js';
 import { DEFAULT_CONCURRENCY, runApply } from '../../apply/runner.js';
 import { checkPlatformHealth } from '../../apply/health.js';
 import { checkChangeThreshold, MAX_CHANGE_PERCENT } from '../../apply/safety.js';
-import { sourceFromDirectory, sourceFromSavedPlan, type ApplySource } from '../../apply/source.js';
+import { sourceFromDirectory, sourceFromSavedPlan } from '../../apply/source.js';
 import { renderApplySummary } from '../../apply/summary.js';
-import type { CxoneApi } from '../../model/api.js';
 import { DEFAULT_DEFINITIONS_DIR } from '../../definitions/types.js';
-import { InterruptedError, SafetyError, UsageError } from '../../errors.js';
+import { SafetyError, UsageError } from '../../errors.js';
 import { diffQueue } from '../../plan/diff.js';
 import { renderPlanText } from '../../plan/render.js';
 import type { ApplyOptions } from '../apply.js';
 import { EXIT_ERROR, EXIT_OK, useColor, type CliContext } from '../io.js';
-import { openApi, runSignal } from './open-api.js';
+import { applySkillsCommand } from './apply-skills.js';
+import { writeAndReport, type ApplySettings } from './apply-write.js';
+import { openProvider, runSignal } from './open-api.js';
 import { runTimeoutFrom } from '../../providers/v2/config.js';
 
 /**
@@ -52,7 +51,9 @@ async function runApplyCommand(ctx: CliContext, opts: ApplyOptions): Promise<num
   const settings = parseFlags(opts);
   // One signal for the whole run: the interrupt, or --timeout. The client sends nothing after it.
   const signal = runSignal(ctx.io.signal, runTimeoutFrom(ctx.io.env, opts));
-  const api = await openApi(ctx, opts, signal);
+  const provider = openProvider(ctx, opts, signal);
+  if (provider.dialect === 'admin') return applySkillsCommand(ctx, provider.skills, opts, settings, signal);
+  const api = provider.queues;
   const health = await checkPlatformHealth(api, settings.force);
   if (!health.ok) throw new SafetyError(health.message, { hint: 'Nothing was written.' });
   if (health.warning) ctx.io.stderr.write(`warning: ${health.warning}\n`);
@@ -84,25 +85,10 @@ async function runApplyCommand(ctx: CliContext, opts: ApplyOptions): Promise<num
       return EXIT_ERROR;
     }
   }
-  // openApi already refused a bad --concurrency; the same number bounds the writes in flight.
-  return writeAndReport(ctx, api, source, opts, Number(opts.concurrency ?? DEFAULT_CONCURRENCY), signal);
-}
-
-async function writeAndReport(
-  ctx: CliContext,
-  api: CxoneApi,
-  source: ApplySource,
-  opts: ApplyOptions,
-  concurrency: number,
-  signal: AbortSignal,
-): Promise<number> {
-  const reportPath = opts.report !== undefined ? resolve(ctx.io.cwd, opts.report) : defaultReportPath(ctx.io.cwd, new Date());
-  const journal = Journal.open(journalPathFor(reportPath));
-  const updates = source.tasks.filter((t) => t.action === 'update').length;
-  let interrupted = false;
-  let fatal: unknown;
-  try {
-    ({ interrupted } = await runApply(source.tasks, {
+  // openProvider already refused a bad --concurrency; the same number bounds the writes in flight.
+  const concurrency = Number(opts.concurrency ?? DEFAULT_CONCURRENCY);
+  return writeAndReport(ctx, opts, updates, (journal) =>
+    runApply(source.tasks, {
       api,
       mode: source.mode,
       diff: diffQueue,
@@ -112,47 +98,12 @@ async function writeAndReport(
       concurrency,
       progress: createProgress(ctx.io.stderr, ctx.logger, updates),
       meta: { baseUrl: api.baseUrl, clientId: api.clientId, gitCommit: source.gitCommit, planChecksum: source.planChecksum },
-    }));
-  } catch (err) {
-    fatal = err;
-  }
-  await journal.close();
-  // Even when the run stopped on a journal failure, leave the best report the journal allows; the
-  // failure that stopped the run is what the user must see, so it wins over a report failure.
-  let report;
-  let files;
-  try {
-    report = buildReport(journal.events, journal.file);
-    files = writeReportFiles(report, reportPath);
-  } catch (err) {
-    throw fatal ?? err;
-  }
-  ctx.logger.info({ ...report.summary, report: files.json }, 'apply finished');
-  if (updates > 0 || report.summary.failed > 0) ctx.io.stdout.write(renderApplySummary(report));
-  ctx.io.stdout.write(`Report: ${files.json}\n        ${files.markdown}\n`);
-  if (fatal !== undefined) throw fatal;
-  if (interrupted) {
-    const timedOut = !ctx.io.signal.aborted;
-    const head = timedOut ? `apply stopped at --timeout ${opts.timeout ?? ctx.io.env['CXONE_TIMEOUT'] ?? ''}`.trimEnd() : 'apply interrupted';
-    throw new InterruptedError(`${head}: ${interruptCounts(api, report.summary.skipped)}`, {
-      hint: 'The report lists the skipped queues; run `cxq plan` to review and `cxq apply` again to finish.',
-    });
-  }
-  return report.summary.failed > 0 ? EXIT_ERROR : EXIT_OK;
+    }),
+    () => api.interruptTally?.(),
+  );
 }
 
-/**
- * "3 writes in flight finished, 0 re-sent, 18 not started": counted by the client (writes on the
- * wire at the signal, answered since, sent after it) and the report (queues skipped).
- */
-function interruptCounts(api: CxoneApi, skipped: number): string {
-  const tally = api.interruptTally?.();
-  const flight = tally === undefined ? 'no writes were in flight' : `${tally.writesFinished} write(s) in flight finished`;
-  const resent = tally === undefined ? 0 : tally.writesSentAfter;
-  return `${flight}, ${resent} re-sent, ${skipped} not started`;
-}
-
-function parseFlags(opts: ApplyOptions): { force: boolean; maxChangePercent: number } {
+function parseFlags(opts: ApplyOptions): ApplySettings {
   const raw = opts.maxChangePercent;
   // A plain decimal only: Number() would read "" as 0% and "0x10" as 16%.
   const percent = raw === undefined ? MAX_CHANGE_PERCENT : /^\d+(\.\d+)?$/.test(raw) ? Number(raw) : Number.NaN;

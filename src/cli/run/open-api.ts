@@ -59,12 +59,12 @@ export function openAdmin(ctx: CliContext, opts: ApiOptions): AdminClient {
  * the one entry point of commands that speak both dialects. Throws like `openApi`, before any
  * request is sent.
  */
-export function openProvider(ctx: CliContext, opts: ApiOptions): Provider {
+export function openProvider(ctx: CliContext, opts: ApiOptions, signal?: AbortSignal): Provider {
   const resolved = resolveApi(ctx, opts);
   if (resolved.provider === 'admin') {
-    return { dialect: 'admin', skills: createAdminSkillApi(resolved.config, ctx.logger, runSignal(ctx.io.signal, resolved.config.runTimeoutMs)) };
+    return { dialect: 'admin', skills: createAdminSkillApi(resolved.config, ctx.logger, signal ?? runSignal(ctx.io.signal, resolved.config.runTimeoutMs)) };
   }
-  return { dialect: 'v2', queues: v2Client(ctx, resolved.config) };
+  return { dialect: 'v2', queues: v2Client(ctx, resolved.config, signal) };
 }
 
 function v2Client(ctx: CliContext, config: ClientConfig, signal?: AbortSignal): CxoneApi {

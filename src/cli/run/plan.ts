@@ -6,15 +6,18 @@ import { writeFileAtomic } from '../../util/write-atomic.js';
 import { EXIT_CHANGES, EXIT_OK, useColor, type CliContext } from '../io.js';
 import { planFromDirectory } from '../../plan/source.js';
 import type { PlanOptions } from '../plan.js';
-import { openApi } from './open-api.js';
+import { openProvider } from './open-api.js';
+import { planSkillsCommand } from './plan-skills.js';
 
 /**
- * The action of `cxq plan` (read-only on the tenant): prints the plan in `--format`, and saves it
+ * The action of `cxq plan` (read-only on the tenant; skills on the admin dialect): prints the plan in `--format`, and saves it
  * to `--out` when given. Exit 0; with `--detailed-exitcode` 2 when there are changes; errors are
  * thrown (1 via exit.ts).
  */
 export async function planCommand(ctx: CliContext, opts: PlanOptions): Promise<number> {
-  const api = await openApi(ctx, opts);
+  const provider = openProvider(ctx, opts);
+  if (provider.dialect === 'admin') return planSkillsCommand(ctx, provider.skills, opts);
+  const api = provider.queues;
   const { plan } = await planFromDirectory(ctx, api, opts.dir, { allowEmpty: opts.allowEmpty === true });
   if (opts.out !== undefined) {
     const file = resolve(ctx.io.cwd, opts.out);

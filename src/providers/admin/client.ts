@@ -8,7 +8,7 @@
  */
 import { CxqError, ResponseShapeError } from '../../errors.js';
 import type { Logger } from '../../log.js';
-import type { ClientStats } from '../../model/api.js';
+import type { ClientStats, InterruptTally } from '../../model/api.js';
 import { makeScrubber } from '../../transport/scrub.js';
 import { HttpTransport, type CallOptions } from '../v2/http.js';
 import { AdminAuth } from './auth.js';
@@ -51,6 +51,11 @@ export class AdminClient {
   /** `{api_endpoint}/inContactAPI/services/{version}`, once known (given, or after discovery). */
   get baseUrl(): string | undefined {
     return this.apiBase;
+  }
+
+  /** After the run's signal: the writes on the wire then, how many finished, how many were sent after (0). */
+  interruptTally(): InterruptTally | undefined {
+    return this.http.interruptTally();
   }
 
   /** Current pace in requests per second (undefined while unpaced). */

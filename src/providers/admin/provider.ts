@@ -4,7 +4,7 @@
  * GET→PUT wire table (wire.ts), so nothing above this file knows the Admin API's spellings.
  */
 import type { Logger } from '../../log.js';
-import type { ClientStats } from '../../model/api.js';
+import type { ClientStats, InterruptTally } from '../../model/api.js';
 import type { LiveAssignment, LiveSkill, ManagedSkillValues, TenantAgent } from '../../model/skill.js';
 import type {
   AssignmentWrite,
@@ -87,6 +87,10 @@ export class AdminSkillApi implements SkillApi {
 
   completedContacts(skillId: number, range: SkillDateRange): Promise<CompletedContactRow[]> {
     return this.client.completedContacts(skillId, range);
+  }
+
+  interruptTally(): InterruptTally | undefined {
+    return this.client.interruptTally();
   }
 }
 

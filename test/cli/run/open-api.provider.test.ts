@@ -44,10 +44,13 @@ describe('choosing the provider from the CLI', () => {
     expect(requests).toBe(0);
   });
 
-  it('refuses --provider admin on commands not yet wired to it, sending nothing', async () => {
-    const r = await runCaptured(['plan', '--provider', 'admin'], { env: ADMIN });
+  it('plan --provider admin reaches the admin dialect: definitions are checked before anything is sent', async () => {
+    const root = mkdtempSync(join(tmpdir(), 'cxq-open-'));
+    dirs.push(root);
+    writeFileSync(join(root, 'q.yaml'), 'id: 3f6c1a52-0000-4000-8000-000000000001\nname: Support\n');
+    const r = await runCaptured(['plan', '--provider', 'admin', '--dir', '.'], { env: ADMIN, cwd: root });
     expect(r.code).toBe(1);
-    expect(r.stderr).toContain('this command does not speak the admin dialect yet');
+    expect(r.stderr).toContain('a Queue definition needs the v2 dialect');
     expect(r.stderr).not.toContain('key-secret-value');
     expect(requests).toBe(0);
   });
