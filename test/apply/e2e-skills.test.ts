@@ -32,7 +32,7 @@ describe('cxq plan and apply of skills on the admin sandbox (putOmitted reset)',
     expect(plan.stdout).toContain('    + agent julia.rossi: proficiency 4, active');
     expect(plan.stdout).toContain('    - agent emma.schmidt (was proficiency 4, active)');
     expect(plan.stdout).not.toContain('ben.okafor'); // undeclared, not exclusive: left alone, not shown
-    expect(plan.stdout).toContain('Plan: 2 skills to update, 0 unchanged, 6 unmanaged.');
+    expect(plan.stdout).toContain('Plan: 2 skills to update, 0 unchanged, 11 unmanaged.');
     const planRequests = t.sb.requests.filter((r) => !r.path.includes('/authentication/')).length;
     expect(planRequests).toBe(3); // skills list, agents list, multi-skill assignments
 
@@ -74,11 +74,11 @@ describe('cxq plan and apply of skills on the admin sandbox (putOmitted reset)',
     w = t;
     t.declare({ 'support.yaml': skillYaml('Support Phone', { serviceLevelGoal: 85 }, { 'ana.garcia': { proficiency: 2 } }) });
     const json = JSON.parse((await t.run(['plan', '--dir', 'skills', '--format', 'json'])).stdout);
-    expect(json).toMatchObject({ formatVersion: 1, dialect: 'admin', summary: { managed: 1, update: 1, noop: 0, unmanaged: 7 } });
+    expect(json).toMatchObject({ formatVersion: 1, dialect: 'admin', summary: { managed: 1, update: 1, noop: 0, unmanaged: 12 } });
     expect(json.changes[0]).toMatchObject({ kind: 'Skill', skillName: 'Support Phone', action: 'update', fields: [{ path: '/serviceLevelGoal', old: 80, new: 85 }] });
     expect(json.changes[0].agents).toEqual([{ action: 'update', userName: 'ana.garcia', agentId: expect.any(Number), old: { proficiency: 1, active: true }, new: { proficiency: 2, active: true } }]);
     const md = (await t.run(['plan', '--dir', 'skills', '--format', 'markdown'])).stdout;
-    expect(md).toContain('### cxq plan: 1 skill to update, 0 unchanged, 7 unmanaged');
+    expect(md).toContain('### cxq plan: 1 skill to update, 0 unchanged, 12 unmanaged');
     expect(md).toContain('| Support Phone | `agent ana.garcia` | `proficiency 1, active` | `proficiency 2, active` |');
     const out = await t.run(['plan', '--dir', 'skills', '--out', 'plan.json']);
     expect(out.stdout).toContain('Saved the plan to plan.json');
