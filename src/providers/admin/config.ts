@@ -3,18 +3,17 @@
  * API flags. Everything is validated here, before a single request: a wrong URL, a missing key or
  * a bad version never reaches the network.
  */
-import { lstatSync, readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
-import { ConfigError, UsageError } from '../../errors.js';
+import { ConfigError } from '../../errors.js';
 import { DEFAULT_RETRY, type RetryPolicy } from '../../transport/retry-policy.js';
 import { checkServiceUrl } from '../../transport/url.js';
-import { DEFAULT_CONCURRENCY, DEFAULT_TIMEOUTS, MAX_CONCURRENCY, waitSettings, type ClientTimeouts } from '../v2/config.js';
+import { DEFAULT_TIMEOUTS, parseConcurrency, parseMaxRps, waitSettings, type ClientTimeouts } from '../v2/config.js';
+import { readSecretSetting } from '../../transport/secret-file.js';
 
 export const DEFAULT_API_VERSION = 'v33.0';
 /** NICE's discovery host (a government issuer, cxone-gov.niceincontact.com, exists too). */
 export const DEFAULT_DISCOVERY_URL = 'https://cxone.niceincontact.com';
 /** Largest secret file read: a key secret is tens of bytes; anything bigger is the wrong file. */
-export const MAX_SECRET_FILE_BYTES = 64 * 1024;
+export { MAX_SECRET_FILE_BYTES } from '../../transport/secret-file.js';
 
 const AREA_TOKEN = /^[a-z]{2,4}\d{0,2}$/;
 const VERSION_TOKEN = /^v\d{1,3}\.0$/;
@@ -130,61 +129,9 @@ function parseVersion(raw: string | undefined): string {
   return raw;
 }
 
-/**
- * The key secret, inline or from a file. The file rule is the one issue 12 gives v2's
- * CXONE_CLIENT_SECRET_FILE (a regular file of at most 64 KiB, trailing newlines trimmed, named but
- * never shown in errors): the lead can merge the two readers into one helper.
- */
+/** The key secret, inline or from a file: the one hardened reader both dialects use (src/transport/secret-file.ts). */
 function readKeySecret(env: Record<string, string | undefined>, cwd: string): string | undefined {
-  // The inline secret is taken verbatim: spaces may be part of it.
-  const rawInline = env['CXONE_ACCESS_KEY_SECRET'];
-  const inline = rawInline === undefined || rawInline === '' ? undefined : rawInline;
-  const file = nonEmpty(env['CXONE_ACCESS_KEY_SECRET_FILE']);
-  if (inline !== undefined && file !== undefined) {
-    throw new ConfigError('both CXONE_ACCESS_KEY_SECRET and CXONE_ACCESS_KEY_SECRET_FILE are set', {
-      hint: 'Unset one of them so there is no doubt which secret is used.',
-    });
-  }
-  if (file === undefined) return inline;
-  const path = resolve(cwd, file);
-  let text: string;
-  try {
-    const stat = lstatSync(path);
-    if (!stat.isFile()) throw Object.assign(new Error('not a file'), { code: 'not a regular file' });
-    if (stat.size > MAX_SECRET_FILE_BYTES) throw Object.assign(new Error('too large'), { code: `larger than ${MAX_SECRET_FILE_BYTES / 1024} KiB` });
-    text = readFileSync(path, 'utf8');
-  } catch (err) {
-    const code = (err as NodeJS.ErrnoException).code ?? 'unreadable';
-    throw new ConfigError(`cannot read CXONE_ACCESS_KEY_SECRET_FILE ${file} (${code})`, {
-      hint: 'Point it at a regular file holding only the secret, readable by this user.',
-    });
-  }
-  const secret = text.replace(/\r?\n+$/, '');
-  if (secret === '') throw new ConfigError(`CXONE_ACCESS_KEY_SECRET_FILE ${file} is empty`);
-  return secret;
-}
-
-function parseConcurrency(raw: number | string | undefined): number {
-  if (raw === undefined) return DEFAULT_CONCURRENCY;
-  const text = String(raw).trim();
-  const n = Number(text);
-  if (text === '' || !Number.isInteger(n) || n < 1 || n > MAX_CONCURRENCY) {
-    throw new UsageError(`--concurrency must be an integer from 1 to ${MAX_CONCURRENCY}, got "${text}"`);
-  }
-  return n;
-}
-
-function parseMaxRps(flag: number | string | undefined, env: string | undefined): number | undefined {
-  const fromFlag = flag !== undefined && String(flag).trim() !== '';
-  const raw = fromFlag ? String(flag).trim() : nonEmpty(env);
-  if (raw === undefined) return undefined;
-  const n = Number(raw);
-  if (!Number.isFinite(n) || n <= 0 || n > 10_000) {
-    const what = fromFlag ? '--max-rps' : 'CXONE_MAX_RPS';
-    const message = `${what} must be a number of requests per second above 0 (at most 10000), got "${raw}"`;
-    throw fromFlag ? new UsageError(message) : new ConfigError(message);
-  }
-  return n;
+  return readSecretSetting(env, { inline: 'CXONE_ACCESS_KEY_SECRET', file: 'CXONE_ACCESS_KEY_SECRET_FILE', what: 'the access key secret' }, cwd);
 }
 
 function nonEmpty(value: string | number | undefined): string | undefined {

@@ -2,10 +2,11 @@
  * Client configuration from the environment and the shared API flags. Everything is validated here,
  * before a single request, so a wrong URL or a missing secret never reaches the network.
  */
-import { closeSync, constants, fstatSync, openSync, readSync, statSync, type Stats } from 'node:fs';
-import { resolve } from 'node:path';
 import { ConfigError, UsageError } from '../../errors.js';
 import { DEFAULT_RETRY, type RetryPolicy } from '../../transport/retry-policy.js';
+import { readSecretSetting } from '../../transport/secret-file.js';
+
+export { MAX_SECRET_FILE_BYTES } from '../../transport/secret-file.js';
 
 /** Per-attempt timeouts and the bound on one call across all its retries. */
 export interface ClientTimeouts {
@@ -52,7 +53,6 @@ export const DEFAULT_TIMEOUTS: ClientTimeouts = { connectMs: 5_000, responseMs: 
 
 const REGION_TOKEN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 /** Largest secret file read: a client secret is at most a few hundred bytes. */
-export const MAX_SECRET_FILE_BYTES = 64 * 1024;
 /** The prefix of every path of the contract; a base URL ending in it would double it. */
 const API_PREFIX = /\/api\/v2\/?$/;
 const BASE_URL_EXAMPLE = 'a full URL such as https://us-1.api.cxm.nice.incontact.com (or http://127.0.0.1:8471 for the sandbox)';
@@ -167,79 +167,10 @@ export function isLoopback(hostname: string): boolean {
 }
 
 function readSecret(env: Record<string, string | undefined>, cwd: string): string | undefined {
-  // The inline secret is taken verbatim: spaces may be part of it.
-  const rawInline = env['CXONE_CLIENT_SECRET'];
-  const inline = rawInline === undefined || rawInline === '' ? undefined : rawInline;
-  const file = nonEmpty(env['CXONE_CLIENT_SECRET_FILE']);
-  if (inline !== undefined && file !== undefined) {
-    throw new ConfigError('both CXONE_CLIENT_SECRET and CXONE_CLIENT_SECRET_FILE are set', {
-      hint: 'Unset one of them so there is no doubt which secret is used.',
-    });
-  }
-  if (file === undefined) return inline;
-  const secret = readSecretFile(resolve(cwd, file), file).replace(/\r?\n+$/, '');
-  if (secret === '') throw new ConfigError(`CXONE_CLIENT_SECRET_FILE ${file} is empty`);
-  return secret;
+  return readSecretSetting(env, { inline: 'CXONE_CLIENT_SECRET', file: 'CXONE_CLIENT_SECRET_FILE', what: 'the client secret' }, cwd);
 }
 
-/**
- * The secret file's text. It must be a regular file (a link to one is fine: mounted secrets are
- * links) of at most {@link MAX_SECRET_FILE_BYTES}: a FIFO would block `open` forever and a device
- * such as /dev/zero never ends, so both are refused from `stat` before opening. It is opened
- * non-blocking anyway and checked again on the descriptor (the path may change in between), and
- * at most the cap plus one byte is read. `shown` names it in errors; its content never appears.
- */
-function readSecretFile(path: string, shown: string): string {
-  const refuse = (why: string, hint = 'Point CXONE_CLIENT_SECRET_FILE at a regular file holding only the client secret.'): never => {
-    throw new ConfigError(`CXONE_CLIENT_SECRET_FILE ${shown} ${why}`, { hint });
-  };
-  const unreadable = (err: unknown): never => {
-    throw new ConfigError(`cannot read CXONE_CLIENT_SECRET_FILE ${shown} (${(err as NodeJS.ErrnoException).code ?? 'unreadable'})`, {
-      hint: 'Check the path and that the file is readable by this user.',
-    });
-  };
-  let info: Stats;
-  try {
-    info = statSync(path);
-  } catch (err) {
-    return unreadable(err);
-  }
-  checkSecretStats(info, refuse);
-  let fd: number;
-  try {
-    fd = openSync(path, constants.O_RDONLY | constants.O_NONBLOCK);
-  } catch (err) {
-    return unreadable(err);
-  }
-  try {
-    checkSecretStats(fstatSync(fd), refuse);
-    const buffer = Buffer.alloc(MAX_SECRET_FILE_BYTES + 1);
-    let length = 0;
-    for (let n = -1; n !== 0 && length < buffer.length; length += n) n = readSync(fd, buffer, length, buffer.length - length, null);
-    if (length > MAX_SECRET_FILE_BYTES) refuse(`is larger than ${MAX_SECRET_FILE_BYTES / 1024} KiB`);
-    return buffer.subarray(0, length).toString('utf8');
-  } catch (err) {
-    if (err instanceof ConfigError) throw err;
-    return unreadable(err);
-  } finally {
-    closeSync(fd);
-  }
-}
-
-function checkSecretStats(info: Stats, refuse: (why: string) => never): void {
-  if (!info.isFile()) refuse(`is not a regular file (it is ${fileKind(info)})`);
-  if (info.size > MAX_SECRET_FILE_BYTES) refuse(`is larger than ${MAX_SECRET_FILE_BYTES / 1024} KiB`);
-}
-
-function fileKind(info: Stats): string {
-  if (info.isDirectory()) return 'a directory';
-  if (info.isFIFO()) return 'a FIFO (named pipe)';
-  if (info.isCharacterDevice() || info.isBlockDevice()) return 'a device';
-  if (info.isSocket()) return 'a socket';
-  return 'not a file';
-}
-
-function parseConcurrency(raw: number | string | undefined): number {
+export function parseConcurrency(raw: number | string | undefined): number {
   if (raw === undefined) return DEFAULT_CONCURRENCY;
   const text = String(raw).trim();
   const n = Number(text);
@@ -249,7 +180,7 @@ function parseConcurrency(raw: number | string | undefined): number {
   return n;
 }
 
-function parseMaxRps(flag: number | string | undefined, env: string | undefined): number | undefined {
+export function parseMaxRps(flag: number | string | undefined, env: string | undefined): number | undefined {
   const fromFlag = flag !== undefined && String(flag).trim() !== '';
   const raw = fromFlag ? String(flag).trim() : nonEmpty(env);
   if (raw === undefined) return undefined;

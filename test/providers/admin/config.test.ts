@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -83,9 +84,16 @@ describe('resolveAdminConfig', () => {
     mkdirSync(join(d, 'dir'));
     const env = (file: string) => ({ CXONE_ACCESS_KEY_ID: 'id', CXONE_AREA: 'na1', CXONE_ACCESS_KEY_SECRET_FILE: file });
     expect(() => resolveAdminConfig({ ...env('big'), CXONE_ACCESS_KEY_SECRET: 'x' }, {}, d)).toThrow('both CXONE_ACCESS_KEY_SECRET and CXONE_ACCESS_KEY_SECRET_FILE are set');
-    expect(() => resolveAdminConfig(env('big'), {}, d)).toThrow('cannot read CXONE_ACCESS_KEY_SECRET_FILE big (larger than 64 KiB)');
-    expect(() => resolveAdminConfig(env('dir'), {}, d)).toThrow('(not a regular file)');
+    expect(() => resolveAdminConfig(env('big'), {}, d)).toThrow('CXONE_ACCESS_KEY_SECRET_FILE big is larger than 64 KiB');
+    expect(() => resolveAdminConfig(env('dir'), {}, d)).toThrow('CXONE_ACCESS_KEY_SECRET_FILE dir is not a regular file (it is a directory)');
     expect(() => resolveAdminConfig(env('missing'), {}, d)).toThrow('(ENOENT)');
     expect(() => resolveAdminConfig(env('empty'), {}, d)).toThrow('CXONE_ACCESS_KEY_SECRET_FILE empty is empty');
+  });
+
+  it('refuses a FIFO at once, with the same reader as v2 (never a hang in open)', () => {
+    const d = tempDir();
+    execFileSync('mkfifo', [join(d, 'pipe')]);
+    const env = { CXONE_ACCESS_KEY_ID: 'id', CXONE_AREA: 'na1', CXONE_ACCESS_KEY_SECRET_FILE: 'pipe' };
+    expect(() => resolveAdminConfig(env, {}, d)).toThrow('CXONE_ACCESS_KEY_SECRET_FILE pipe is not a regular file (it is a FIFO (named pipe))');
   });
 });
