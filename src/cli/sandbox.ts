@@ -55,7 +55,7 @@ export function registerSandbox(program: Command, run: ActionRunner): void {
     .option('--background-load <rps>', 'another client spending this many requests/s of the same budget', '0')
     .option('--fault-rate <p>', 'share (0..1) of requests answered 503', '0')
     .option('--propagation-ms <ms>', 'how long GET/list show the previous version after a PUT', '0')
-    .option('--dialect <d>', 'API dialect to serve: v2 (shared/cxone-api.md) or admin (the CXone Admin API)', 'v2')
+    .option('--dialect <d>', 'API dialect to serve: v2 (docs/api.md) or admin (the CXone Admin API)', 'v2')
     .option('--skills <n>', 'admin: extra generated skills')
     .option('--access-key-id <id>', 'admin: access key id the sandbox accepts (default sandbox)')
     .option('--access-key-secret <s>', 'admin: access key secret the sandbox accepts (default sandbox)')

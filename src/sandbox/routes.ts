@@ -90,7 +90,7 @@ export function matchRoute(method: string, path: string): RouteMatch {
   return matchIn(ROUTES, method, path);
 }
 
-/** The v2 dialect of the pipeline: shared/cxone-api.md's token endpoint, routes, scopes and error bodies. */
+/** The v2 dialect of the pipeline: docs/api.md's token endpoint, routes, scopes and error bodies. */
 export function v2Dialect(state: SandboxState, tokens: TokenStore): Dialect<Grant, Route> {
   return {
     open: [{ path: TOKEN_PATH, method: 'POST', token: true, handle: (req, _url, body) => tokens.tokenEndpoint(req, body) }],

@@ -1,5 +1,5 @@
 /**
- * The shapes of the v2 answers (shared/cxone-api.md), checked before any answer is used: a body of
+ * The shapes of the v2 answers (docs/api.md), checked before any answer is used: a body of
  * the wrong shape is a `ResponseShapeError` naming the endpoint and the first mismatches, never an
  * empty list, a default or `undefined`. Fields the contract does not list are allowed everywhere
  * (a server may add them, and a PUT must carry them back), so no schema closes an object.

@@ -1,5 +1,5 @@
 /**
- * A small CXone server that obeys shared/cxone-api.md except in the one way a test asks it to
+ * A small CXone server that obeys the v2 contract (docs/api.md) except in the one way a test asks it to
  * misbehave (issue 12): a route's answer is replaced by a `Misbehaviour`. Plain node:http on
  * 127.0.0.1:0, test-only. Its tenant is tiny and honest: `truth` is what was really written.
  */
