@@ -1,7 +1,7 @@
 /**
  * What cxq's own apply reports say it wrote to skills: the only record of who changed a skill,
  * because the Admin API keeps no author (`modifiedBy`) and no audit history for skills
- * (shared/cxone-admin-api.md). Used by `cxq drift` (to attribute a drifted value) and `cxq audit`
+ * (docs/admin-api.md). Used by `cxq drift` (to attribute a drifted value) and `cxq audit`
  * on the admin dialect.
  *
  * An apply report entry is a skill write when it says `kind: "Skill"` or carries a numeric

@@ -1,6 +1,6 @@
 /**
  * The skill model shared by the admin provider, definitions and plan: what the engine sees of a
- * live CXone ACD skill (the Admin API's GET shape, shared/cxone-admin-api.md), the table of fields
+ * live CXone ACD skill (the Admin API's GET shape, docs/admin-api.md), the table of fields
  * cxq manages, the table of read-only and derived fields (with the reason a definition may not
  * set them), and agent assignments by user name. docs/skills.md explains every choice.
  *

@@ -1,5 +1,5 @@
 /**
- * The admin-dialect client (NICE CXone Admin API, cxone-admin-api.md): skills, agents, agent
+ * The admin-dialect client (NICE CXone Admin API, docs/admin-api.md): skills, agents, agent
  * assignments, activity, summary and completed contacts under
  * `{api_endpoint}/inContactAPI/services/{version}/`, over the same transport (limiter, pacer,
  * retries, token refresh and 401 renewal) as v2. Every answer's shape is checked before it is

@@ -1,5 +1,5 @@
 /**
- * The shapes of the admin dialect's answers (cxone-admin-api.md), checked with ajv before anything
+ * The shapes of the admin dialect's answers (docs/admin-api.md), checked with ajv before anything
  * in them is believed. Only what cxq reads is required; extra fields are always allowed, because
  * tenants of different versions add fields.
  */

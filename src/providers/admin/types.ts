@@ -1,5 +1,5 @@
 /**
- * Wire-only types of the admin dialect's answers (cxone-admin-api.md). Local until the lead unifies
+ * Wire-only types of the admin dialect's answers (docs/admin-api.md). Local until the lead unifies
  * them with the Skill model (src/model/skill.ts) and wire mapping (wire.ts) built alongside.
  */
 

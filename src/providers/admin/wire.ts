@@ -1,6 +1,6 @@
 /**
  * The ONE table of renames and conversions between a skill as the Admin API reads it (GET) and
- * the `skill` object its PUT takes (shared/cxone-admin-api.md, "GET and PUT shapes differ" [S]).
+ * the `skill` object its PUT takes (docs/admin-api.md, "GET and PUT shapes differ" [S]).
  *
  * - Only the fields of the public PUT type are written ({@link SKILL_WIRE_FIELDS}); everything
  *   else a GET returns (`skillId`, `mediaTypeName`, `campaignName`, `isRunning`, unknown fields)

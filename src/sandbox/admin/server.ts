@@ -1,7 +1,8 @@
 /**
  * `startAdminSandbox`: a real HTTP server on 127.0.0.1 speaking the admin dialect of
- * shared/cxone-admin-api.md, through the same pipeline, limiter and faults as the v2 sandbox.
- * docs/sandbox.md ("Admin dialect") describes behaviour and every reading of that file.
+ * docs/admin-api.md, through the same pipeline, limiter and faults as the v2 sandbox.
+ * docs/sandbox.md ("Admin dialect") describes behaviour and every reading where that contract is
+ * silent.
  */
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';

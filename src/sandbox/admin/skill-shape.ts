@@ -1,6 +1,6 @@
 /**
  * The skill as the admin dialect reads it (GET shape) and writes it (PUT shape), per
- * shared/cxone-admin-api.md: one table of writable fields with their PUT name, type and the
+ * docs/admin-api.md: one table of writable fields with their PUT name, type and the
  * default a PUT resets an omitted field to; the renames and the screen-pop conversion; the
  * read-only fields a GET adds. Pure: no state, no I/O.
  */

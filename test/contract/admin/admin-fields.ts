@@ -1,6 +1,7 @@
 /**
- * The second admin server's skill field rules, written from shared/cxone-admin-api.md alone: the
- * PUT field list as public code types it, the GET/PUT renames, and what a PUT may carry. Skills are
+ * The second admin server's skill field rules, written from the public description alone (now
+ * docs/admin-api.md): the PUT field list as public code types it, the GET/PUT renames, and what a
+ * PUT may carry. Skills are
  * stored in their GET shape; a PUT body is checked and merged into that shape (omitted fields kept,
  * read-only and unknown fields ignored, GET spellings refused).
  */

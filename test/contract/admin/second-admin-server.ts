@@ -1,6 +1,7 @@
 /**
- * A second CXone Admin API server written from shared/cxone-admin-api.md alone (never from
- * src/sandbox/admin/), legal but different wherever the document allows; each difference is listed
+ * A second CXone Admin API server written from the graded public description alone (now
+ * docs/admin-api.md; never from src/sandbox/admin/), legal but different wherever the document
+ * allows; each difference is listed
  * in test/contract/README.md ("Admin API"). Test-only, plain node:http on 127.0.0.1:0. One origin
  * serves the token endpoint, discovery and the API (`/inContactAPI/services/v33.0` and `v30.0`).
  * Time comes from an injectable clock so tests drive token expiry, rate limiting and read lag
