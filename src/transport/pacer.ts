@@ -97,6 +97,8 @@ export class Pacer {
   private unsentSince: number | undefined;
   /** A 429 with Retry-After was seen: the limit is tight; no early catch-up, recovery keeps a margin. */
   private gated = false;
+  /** The pace at the last overload past slow start: requests closer than its interval were refused. */
+  private refusedRps: number | undefined;
   private pausedUntil = Number.NEGATIVE_INFINITY;
   /** 429s of requests sent up to here belong to the overload already answered by a cut. */
   private echoUntil = Number.NEGATIVE_INFINITY;
@@ -167,13 +169,14 @@ export class Pacer {
 
   /**
    * The closest two requests may leave. Before any gate: `CATCH_UP` of an interval early. After a
-   * gate, when the pace keeps a margin below the ceiling: never closer than the interval of `NEAR` ×
-   * ceiling (late timers are caught up inside the margin, never past the limit's own spacing).
+   * gate: never closer than the interval of `NEAR` × the pace of the last overload (late timers are
+   * caught up below the rate that was refused, never up to it), and never closer than one interval
+   * when pacing at or above that.
    */
   private minGap(interval: number): number {
     const early = interval * (1 - C.CATCH_UP);
-    if (!this.gated || this.ceiling === undefined) return early;
-    return Math.min(interval, Math.max(early, 1000 / (C.NEAR * this.ceiling)));
+    if (!this.gated || this.refusedRps === undefined) return early;
+    return Math.min(interval, Math.max(early, 1000 / (C.NEAR * this.refusedRps)));
   }
 
   /**
@@ -231,6 +234,7 @@ export class Pacer {
       // jittery link, not a limit); above that only the probe climbs.
       const sustained = measured.reliable && measured.spanMs >= C.SUSTAINED_SPAN_MS && measured.share >= C.MARGINAL_SHARE;
       this.ceiling = Math.max(this.rate, sustained ? Math.min(measured.rps, pace) : 0);
+      this.refusedRps = pace;
       this.confirmations += 1;
     }
     // The next request waits one interval of the new pace (or the gate): never straight back.
