@@ -12,6 +12,8 @@
  *   429s of requests sent before the cut are echoes of the same overload: they only extend the gate.
  * - `Retry-After` closes a gate for every request until it expires; when it opens, requests leave
  *   one at a time at the pace (the schedule restarts at the gate's end).
+ * - Spacing is kept from when each request actually left (`onSent`), and after a gate a late
+ *   timer never catches up closer than the spacing of `NEAR` × the rate that was refused.
  * - Growth without 429s (time spent sending only; idle time is no evidence):
  *   - ceiling unknown: slow start, the rate doubles every `SLOW_START_DOUBLING_MS`;
  *   - below `NEAR` × ceiling: back towards it, `RECOVER` of the gap per second (concave);
@@ -73,7 +75,7 @@ export const PACER_CONSTANTS = {
    * the probe accelerates quickly; a confirmed one is approached slowly, since every 429 costs a gate.
    */
   PROBE_DOUBLING_S: [2, 6, 10],
-  /** A late timer may send at most this share of an interval early next time (schedule kept), until a gate was seen. */
+  /** A late timer may send at most this share of an interval early next time (schedule kept); after a gate see `minGap`. */
   CATCH_UP: 0.02,
 } as const;
 
@@ -95,7 +97,7 @@ export class Pacer {
   private lastSentAt = Number.NEGATIVE_INFINITY;
   /** When the latest acquired request not yet reported sent was acquired. */
   private unsentSince: number | undefined;
-  /** A 429 with Retry-After was seen: the limit is tight; no early catch-up, recovery keeps a margin. */
+  /** A 429 with Retry-After was seen: the limit is tight; catch-up is bounded by the refused rate, recovery keeps a margin. */
   private gated = false;
   /** The pace at the last overload past slow start: requests closer than its interval were refused. */
   private refusedRps: number | undefined;
