@@ -12,6 +12,8 @@
  *   429s of requests sent before the cut are echoes of the same overload: they only extend the gate.
  * - `Retry-After` closes a gate for every request until it expires; when it opens, requests leave
  *   one at a time at the pace (the schedule restarts at the gate's end).
+ * - Spacing is kept from when each request actually left (`onSent`), and after a gate a late
+ *   timer never catches up closer than the spacing of `NEAR` × the rate that was refused.
  * - Growth without 429s (time spent sending only; idle time is no evidence):
  *   - ceiling unknown: slow start, the rate doubles every `SLOW_START_DOUBLING_MS`;
  *   - below `NEAR` × ceiling: back towards it, `RECOVER` of the gap per second (concave);
@@ -29,6 +31,11 @@ export interface PacerOptions {
   cutFactor?: number;
   /** Lowest rate the pacer ever falls to. */
   minRps?: number;
+  /**
+   * The caller reports when each request actually left (`onSent`): the next one is spaced from
+   * that time, and an acquired request not yet reported holds the next (for up to `UNSENT_HOLD_MS`).
+   */
+  confirmSends?: boolean;
 }
 
 export const PACER_CONSTANTS = {
@@ -51,6 +58,14 @@ export const PACER_CONSTANTS = {
   /** Leaving slow start: the rate the overload was seen at is an upper bound; restart from half. */
   SLOW_START_EXIT: 0.5,
   NEAR: 0.97,
+  /**
+   * After a 429 with Retry-After, recovery aims this far below the ceiling: a gate costs a whole
+   * Retry-After (1 s at 20 req/s = 20 requests), so a few % of pace is the cheaper insurance against
+   * arrivals bunched by timer, scheduler or network jitter (a burst-1 bucket refuses any gap < 1/R).
+   */
+  NEAR_AFTER_GATE: 0.92,
+  /** An acquired request not reported sent holds the next for at most this long (then it is presumed gone). */
+  UNSENT_HOLD_MS: 250,
   RECOVER: 1,
   /** Probe start, per second as a share of the ceiling, by how often the ceiling was found (as below). */
   PROBE: [0.02, 0.003, 0.003],
@@ -60,7 +75,7 @@ export const PACER_CONSTANTS = {
    * the probe accelerates quickly; a confirmed one is approached slowly, since every 429 costs a gate.
    */
   PROBE_DOUBLING_S: [2, 6, 10],
-  /** A late timer may send at most this share of an interval early next time (schedule kept). */
+  /** A late timer may send at most this share of an interval early next time (schedule kept); after a gate see `minGap`. */
   CATCH_UP: 0.02,
 } as const;
 
@@ -77,6 +92,15 @@ export class Pacer {
   /** Estimate of the server's limit (rate of the last overload); undefined = unknown: slow start. */
   private ceiling: number | undefined;
   private nextAt = Number.NEGATIVE_INFINITY;
+  private readonly confirmSends: boolean;
+  /** When the last request left (reported by `onSent`, or acquired). */
+  private lastSentAt = Number.NEGATIVE_INFINITY;
+  /** When the latest acquired request not yet reported sent was acquired. */
+  private unsentSince: number | undefined;
+  /** A 429 with Retry-After was seen: the limit is tight; catch-up is bounded by the refused rate, recovery keeps a margin. */
+  private gated = false;
+  /** The pace at the last overload past slow start: requests closer than its interval were refused. */
+  private refusedRps: number | undefined;
   private pausedUntil = Number.NEGATIVE_INFINITY;
   /** 429s of requests sent up to here belong to the overload already answered by a cut. */
   private echoUntil = Number.NEGATIVE_INFINITY;
@@ -96,6 +120,7 @@ export class Pacer {
     this.cutFactor = options.cutFactor ?? C.CUT;
     this.minRps = Math.min(options.minRps ?? C.MIN_RPS, options.maxRps ?? Number.POSITIVE_INFINITY);
     this.rate = options.maxRps;
+    this.confirmSends = options.confirmSends ?? false;
   }
 
   /** Current pace in requests per second, or undefined while unpaced. */
@@ -126,13 +151,43 @@ export class Pacer {
     if (now < this.pausedUntil) return Math.ceil(this.pausedUntil - now);
     if (this.rate === undefined) return 0;
     this.grow(now);
-    if (now < this.nextAt) return Math.max(1, Math.ceil(this.nextAt - now));
     const interval = 1000 / this.rate;
-    // A timer firing a little late keeps most of the schedule, but the next request never leaves
-    // much less than an interval after this one: a bucket with burst 1 refuses any shorter gap.
-    this.nextAt = now - this.nextAt < interval ? Math.max(this.nextAt + interval, now + interval * (1 - C.CATCH_UP)) : now + interval;
+    // Spaced from when the previous request actually left, not from a schedule a late timer
+    // catches up on: a request acquired but not yet on the wire (an event-loop stall between the
+    // two) counts as leaving now, so it and the next cannot reach the server together.
+    const unsent = this.unsentSince !== undefined && now - this.unsentSince < C.UNSENT_HOLD_MS;
+    const gap = this.minGap(interval);
+    const earliest = Math.max(this.nextAt, (unsent ? now : this.lastSentAt) + gap);
+    if (now < earliest) return Math.max(1, Math.ceil(earliest - now));
+    // A timer firing late keeps the schedule (the average pace survives late timers), but the next
+    // request never leaves closer than `gap` after this one; after a stall of an interval or more
+    // the schedule restarts (no catch-up burst).
+    this.nextAt = now - this.nextAt < interval ? Math.max(this.nextAt + interval, now + gap) : now + interval;
+    this.lastSentAt = now;
+    if (this.confirmSends) this.unsentSince = now;
     this.sent.push(now);
     return 0;
+  }
+
+  /**
+   * The closest two requests may leave. Before any gate: `CATCH_UP` of an interval early. After a
+   * gate: never closer than the interval of `NEAR` × the pace of the last overload (late timers are
+   * caught up below the rate that was refused, never up to it), and never closer than one interval
+   * when pacing at or above that.
+   */
+  private minGap(interval: number): number {
+    const early = interval * (1 - C.CATCH_UP);
+    if (!this.gated || this.refusedRps === undefined) return early;
+    return Math.min(interval, Math.max(early, 1000 / (C.NEAR * this.refusedRps)));
+  }
+
+  /**
+   * Records that a request left at `now` (its bytes went to the socket); only with `confirmSends`.
+   * The next request is spaced from here, and no longer held by this one.
+   */
+  onSent(now: number): void {
+    this.lastSentAt = Math.max(this.lastSentAt, now);
+    this.unsentSince = undefined;
   }
 
   /** Records an answer that was not a 429 (the server accepted the request for processing). */
@@ -150,6 +205,7 @@ export class Pacer {
       this.pausedUntil = Math.max(this.pausedUntil, now + retryAfterMs);
       // Released one at a time at the pace from the gate's end, never all at once.
       this.nextAt = Math.max(this.nextAt, this.pausedUntil);
+      this.gated = true;
     }
     if (sentAt <= this.echoUntil) return this.rate;
     this.trim(now);
@@ -180,6 +236,7 @@ export class Pacer {
       // jittery link, not a limit); above that only the probe climbs.
       const sustained = measured.reliable && measured.spanMs >= C.SUSTAINED_SPAN_MS && measured.share >= C.MARGINAL_SHARE;
       this.ceiling = Math.max(this.rate, sustained ? Math.min(measured.rps, pace) : 0);
+      this.refusedRps = pace;
       this.confirmations += 1;
     }
     // The next request waits one interval of the new pace (or the gate): never straight back.
@@ -220,8 +277,9 @@ export class Pacer {
       this.rate = this.clamp(this.rate * 2 ** ((seconds * 1000) / C.SLOW_START_DOUBLING_MS));
       return;
     }
-    if (this.rate < C.NEAR * this.ceiling) {
-      const target = C.NEAR * this.ceiling;
+    const near = this.gated ? C.NEAR_AFTER_GATE : C.NEAR;
+    if (this.rate < near * this.ceiling) {
+      const target = near * this.ceiling;
       this.rate = this.clamp(Math.min(target, this.rate + (this.ceiling - this.rate) * C.RECOVER * seconds));
       return;
     }

@@ -20,7 +20,26 @@ export interface SimOptions {
   jitterMs?: number;
   maxRps?: number;
   seed?: number;
+  /** A loaded machine (see `JitterModel`); default: timers at most 1 ms late, no stalls. */
+  loaded?: JitterModel;
 }
+
+/**
+ * Scheduling noise of a loaded machine: a quarter of the timers fire up to `lateMs` late (the rest
+ * up to 2 ms), and about every `stallEveryMs` the client's event loop stalls for `stallMs` (GC,
+ * journal writes, another process on the core): nothing is answered, woken or written meanwhile, so
+ * a request acquired just before the stall and timers due during it all go at its end. Between
+ * acquiring its slot and reaching the socket a request takes up to `writeMs`.
+ */
+export interface JitterModel {
+  lateMs: number;
+  stallMs: number;
+  stallEveryMs: number;
+  writeMs: number;
+}
+
+/** Late timers of 0–40 ms, a 100 ms stall every ~2 s, up to 5 ms from slot to socket. */
+export const LOADED: JitterModel = { lateMs: 40, stallMs: 100, stallEveryMs: 2_000, writeMs: 5 };
 
 export interface SimResult {
   ms: number;
@@ -29,7 +48,7 @@ export interface SimResult {
   maxInFlight: number;
 }
 
-type W = { state: 'idle' | 'ready' | 'inflight'; until: number; sentAt: number; ok: boolean; retryAfterMs?: number; wakeAt: number };
+type W = { state: 'idle' | 'ready' | 'writing' | 'inflight'; until: number; sentAt: number; ok: boolean; retryAfterMs?: number; wakeAt: number; writeAt: number };
 
 /**
  * Discrete-time simulation (1 ms steps, simulated clock, no sleeping) of a client sending `n`
@@ -40,7 +59,7 @@ type W = { state: 'idle' | 'ready' | 'inflight'; until: number; sentAt: number; 
 export function simulate(o: SimOptions): SimResult {
   let t = 0;
   const limiter = new RateLimiter(o.rps, () => t, { mode: o.limiter, ...(o.burst === undefined ? {} : { burst: o.burst }) });
-  const pacer = new Pacer(o.maxRps === undefined ? {} : { maxRps: o.maxRps });
+  const pacer = new Pacer({ confirmSends: true, ...(o.maxRps === undefined ? {} : { maxRps: o.maxRps }) });
   const random = mulberry32(o.seed ?? 1);
   const latency = o.latencyMs ?? 20;
   const jitter = o.jitterMs ?? 2;
@@ -54,8 +73,14 @@ export function simulate(o: SimOptions): SimResult {
   let sent = 0;
   let maxInFlight = 0;
   let latencyEstimate = latency;
-  const workers: W[] = Array.from({ length: concurrency }, () => ({ state: 'idle', until: 0, sentAt: 0, ok: true, wakeAt: 0 }));
+  const loaded = o.loaded;
+  // Its own stream, so the noise does not shift the latency draws.
+  const noise = mulberry32((o.seed ?? 1) + 7919);
+  let stalledUntil = 0;
+  const workers: W[] = Array.from({ length: concurrency }, () => ({ state: 'idle', until: 0, sentAt: 0, ok: true, wakeAt: 0, writeAt: 0 }));
   for (; done < o.n && t < 3_600_000; t++) {
+    if (loaded !== undefined && t >= stalledUntil && noise() < 1 / loaded.stallEveryMs) stalledUntil = t + loaded.stallMs;
+    const stalled = t < stalledUntil;
     const change = changes[0];
     if (change !== undefined && t >= change.atMs) {
       background = change.rps;
@@ -65,6 +90,8 @@ export function simulate(o: SimOptions): SimResult {
       limiter.takeMs('client');
       nextBackground += 1000 / background;
     }
+    // The server goes on; the client's loop does nothing while it stalls.
+    if (stalled) continue;
     const inFlight = workers.filter((w) => w.state === 'inflight').length;
     maxInFlight = Math.max(maxInFlight, inFlight);
     let slots = inFlightLimit(pacer.rps, latencyEstimate, concurrency) - inFlight;
@@ -85,14 +112,20 @@ export function simulate(o: SimOptions): SimResult {
         remaining--;
         w.state = 'ready';
       }
-      if (w.state !== 'ready' || t < w.wakeAt || slots <= 0) continue;
-      const wait = pacer.acquire(t);
-      // A timer fires at the earliest after its delay, sometimes a millisecond late.
-      if (wait > 0) {
-        w.wakeAt = t + wait + (random() < 0.3 ? 1 : 0);
-        continue;
+      if (w.state === 'ready' && t >= w.wakeAt && slots > 0) {
+        const wait = pacer.acquire(t);
+        // A timer fires at the earliest after its delay: sometimes a millisecond late, on a loaded
+        // machine sometimes tens of milliseconds.
+        if (wait > 0) {
+          w.wakeAt = t + wait + lateBy(random, noise, loaded);
+          continue;
+        }
+        slots--;
+        w.state = 'writing';
+        w.writeAt = t + (loaded === undefined ? 0 : Math.floor(noise() * loaded.writeMs));
       }
-      slots--;
+      if (w.state !== 'writing' || t < w.writeAt) continue;
+      pacer.onSent(t);
       sent++;
       const rtt = latency + random() * jitter;
       const arrival = t + rtt / 2;
@@ -114,4 +147,10 @@ export function simulate(o: SimOptions): SimResult {
     }
   }
   return { ms: t, throttled, sent, maxInFlight };
+}
+
+/** How late a timer fires: 0–1 ms (30 %), or on a loaded machine up to `lateMs` for a quarter of them. */
+function lateBy(random: () => number, noise: () => number, loaded: JitterModel | undefined): number {
+  if (loaded === undefined) return random() < 0.3 ? 1 : 0;
+  return noise() < 0.25 ? Math.floor(noise() * loaded.lateMs) : Math.floor(noise() * 2);
 }

@@ -95,7 +95,7 @@ export class HttpTransport {
     options: TransportOptions = {},
   ) {
     this.limiter = new Limiter(config.concurrency);
-    this.pacer = new Pacer(config.maxRps === undefined ? {} : { maxRps: config.maxRps });
+    this.pacer = new Pacer({ confirmSends: true, ...(config.maxRps === undefined ? {} : { maxRps: config.maxRps }) });
     this.baseUrl = config.baseUrl;
     const anonymous: AnonymousSend = (call) => this.send(call, false);
     this.tokens = options.tokens ? options.tokens(anonymous) : new TokenProvider(() => this.fetchToken(), logger);
@@ -189,6 +189,11 @@ export class HttpTransport {
         headers: options.headers ?? {},
         context: { call },
         signal: controller.signal,
+      });
+      // The pace is kept between requests as they leave (the request flushed to the socket), not as
+      // they were allowed: a stall between the two must not let the next one leave right behind.
+      pending.on('request', (request: http.ClientRequest) => {
+        request.once('finish', () => this.pacer.onSent(Date.now()));
       });
       // Stop the download as soon as the body (or its announced length) passes the cap: got would
       // otherwise buffer all of it before anything could look at its size.
