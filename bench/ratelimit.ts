@@ -41,6 +41,8 @@ export const SHAPES: readonly Shape[] = [
   { name: 'sliding window', n: 600, rate: 20, other: 0, retryAfter: true, sandbox: { rateLimit: 20, rateLimitMode: 'sliding' } },
   { name: 'burst 1, no Retry-After', n: 600, rate: 20, other: 0, retryAfter: false, sandbox: { rateLimit: 20, rateLimitBurst: 1, retryAfter: false } },
   { name: 'shared: other 15 of 40', n: 750, rate: 40, other: 15, retryAfter: true, sandbox: { rateLimit: 40, rateLimitBurst: 8, backgroundLoad: 15 } },
+  // The issue's last row (the sandbox's own shape, burst = rate), kept so a fix for the tight shapes cannot regress it.
+  { name: 'bucket, burst R', n: 1000, rate: 100, other: 0, retryAfter: true, sandbox: { rateLimit: 100, rateLimitBurst: 100 } },
 ];
 
 /** The sandbox in its own process (bench/sandbox-child.ts): answers `stats` with one JSON line. */
