@@ -3,10 +3,8 @@
  * saved skills plan, refuses anything the definitions in `--dir` do not say, and keeps what the
  * reviewer saw (each skill's snapshot and fingerprint) for the re-read right before each write.
  */
-import { readFile } from 'node:fs/promises';
-import { resolve } from 'node:path';
 import { skillSchema } from '../definitions/schema.js';
-import { FileError, PlanError } from '../errors.js';
+import { PlanError } from '../errors.js';
 import type { TenantAgent } from '../model/skill.js';
 import type { SkillApi } from '../model/skill-api.js';
 import { loadSkillPlanInputs, planSkillsFromDirectory, skillPlanFromInputs } from '../plan/skill-source.js';
@@ -18,6 +16,7 @@ import { mismatchMessage } from '../plan/verify.js';
 import type { RunContext } from '../run-context.js';
 import { gitCommit } from '../util/git.js';
 import { skillTasksFrom, type SkillTask } from './skill-tasks.js';
+import { readPlanFile, REPLAN_HINT, trimSlash } from './source.js';
 import type { ApplyMode } from './types.js';
 
 /** What a skills apply works from, whichever flag it came from. */
@@ -69,22 +68,4 @@ export async function skillSourceFromSavedPlan(ctx: RunContext, api: SkillApi, f
   const reviewed = new Set(saved.changes.map((c) => c.skillId));
   const tasks = skillTasksFrom(plan.changes.filter((c) => reviewed.has(c.skillId)), saved.changes);
   return { mode: 'plan', plan, tasks, directory: inputs.agents, gitCommit: saved.gitCommit, planChecksum: saved.checksum };
-}
-
-const REPLAN_HINT = 'Re-run `cxq plan --out FILE`, review the new plan, and apply that.';
-
-async function readPlanFile(ctx: RunContext, file: string): Promise<string> {
-  const path = resolve(ctx.io.cwd, file);
-  try {
-    return await readFile(path, 'utf8');
-  } catch (err) {
-    throw new FileError(path, `cannot read the saved plan ${file}: ${(err as NodeJS.ErrnoException).code ?? String(err)}`, {
-      hint: 'Pass a file written by `cxq plan --out FILE`.',
-      cause: err,
-    });
-  }
-}
-
-function trimSlash(url: string): string {
-  return url.replace(/\/+$/, '');
 }

@@ -75,9 +75,11 @@ export async function sourceFromSavedPlan(
   return { mode: 'plan', plan, tasks: tasksFromChanges(plan.changes, live), gitCommit: saved.gitCommit, planChecksum: saved.checksum };
 }
 
-const REPLAN_HINT = 'Re-run `cxq plan --out FILE`, review the new plan, and apply that.';
+/** The hint of every refusal of a saved plan (stale, unlike the definitions, another tenant). */
+export const REPLAN_HINT = 'Re-run `cxq plan --out FILE`, review the new plan, and apply that.';
 
-async function readPlanFile(ctx: RunContext, file: string): Promise<string> {
+/** The saved plan's text; `FileError` naming the file and the error code when it cannot be read. Shared by both dialects. */
+export async function readPlanFile(ctx: RunContext, file: string): Promise<string> {
   const path = resolve(ctx.io.cwd, file);
   try {
     return await readFile(path, 'utf8');
@@ -89,6 +91,7 @@ async function readPlanFile(ctx: RunContext, file: string): Promise<string> {
   }
 }
 
-function trimSlash(url: string): string {
+/** A base URL without trailing slashes, to compare the plan's tenant with this run's. */
+export function trimSlash(url: string): string {
   return url.replace(/\/+$/, '');
 }

@@ -1,16 +1,13 @@
 import { createProgress } from '../../apply/progress.js';
-import { askYesNo } from '../../apply/prompt.js';
 import { DEFAULT_CONCURRENCY } from '../../apply/runner.js';
-import { checkChangeThreshold } from '../../apply/safety.js';
 import { runSkillApply } from '../../apply/skill-runner.js';
 import { skillSourceFromDirectory, skillSourceFromSavedPlan } from '../../apply/skill-source.js';
 import { DEFAULT_DEFINITIONS_DIR } from '../../definitions/types.js';
-import { SafetyError, UsageError } from '../../errors.js';
 import type { SkillApi } from '../../model/skill-api.js';
 import { renderSkillPlanText } from '../../plan/skill-plan-render.js';
 import type { ApplyOptions } from '../apply.js';
 import { EXIT_ERROR, useColor, type CliContext } from '../io.js';
-import { writeAndReport, type ApplySettings } from './apply-write.js';
+import { approveWrites, writeAndReport, type ApplySettings } from './apply-write.js';
 
 /** Printed on every admin apply: the gate v2 has is not there, and the user should know. */
 export const NO_HEALTH_NOTE = 'note: the Admin API has no health endpoint; the platform health check is skipped\n';
@@ -34,25 +31,13 @@ export async function applySkillsCommand(
     ? await skillSourceFromSavedPlan(ctx, api, opts.plan, dir, planOptions)
     : await skillSourceFromDirectory(ctx, api, dir, planOptions);
   const updates = source.tasks.filter((t) => t.action === 'update').length;
-  const threshold = checkChangeThreshold(
-    { managed: source.tasks.length, update: updates },
-    { maxChangePercent: settings.maxChangePercent, force: settings.force, noun: 'skills' },
-  );
-  if (!threshold.ok) throw new SafetyError(threshold.message, { hint: 'Nothing was written.' });
-
-  if (updates === 0) ctx.io.stdout.write('No changes.\n');
-  else if (source.mode === 'dir' && !opts.yes && !ctx.io.stdin.isTTY) {
-    throw new UsageError(`refusing to apply ${updates} change(s) without confirmation: stdin is not a terminal`, {
-      hint: 'Nothing was written. Pass --yes to apply without asking, or apply a reviewed plan with --plan FILE.',
-    });
-  } else if (source.mode === 'dir' && !opts.yes) {
-    ctx.io.stdout.write(renderSkillPlanText(source.plan, useColor(ctx.io)));
-    const yes = await askYesNo(ctx.io.stdin, ctx.io.stdout, `Apply ${updates} changes? [y/N] `, ctx.io.signal);
-    if (!yes) {
-      ctx.io.stdout.write('Apply cancelled; nothing was written.\n');
-      return EXIT_ERROR;
-    }
-  }
+  const approved = await approveWrites(ctx, opts, settings, {
+    mode: source.mode,
+    managed: source.tasks.length, updates,
+    noun: 'skills',
+    planText: () => renderSkillPlanText(source.plan, useColor(ctx.io)),
+  });
+  if (!approved) return EXIT_ERROR;
   const concurrency = Number(opts.concurrency ?? DEFAULT_CONCURRENCY);
   return writeAndReport(ctx, opts, updates, (journal) =>
     runSkillApply(source.tasks, {

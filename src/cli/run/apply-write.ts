@@ -3,7 +3,10 @@ import { journalPathFor, Journal } from '../../apply/journal.js';
 import { buildReport } from '../../apply/report.js';
 import { defaultReportPath, writeReportFiles } from '../../apply/report-file.js';
 import { renderApplySummary } from '../../apply/summary.js';
-import { InterruptedError } from '../../errors.js';
+import { askYesNo } from '../../apply/prompt.js';
+import { checkChangeThreshold } from '../../apply/safety.js';
+import type { ApplyMode } from '../../apply/types.js';
+import { InterruptedError, SafetyError, UsageError } from '../../errors.js';
 import type { InterruptTally } from '../../model/api.js';
 import type { ApplyOptions } from '../apply.js';
 import { EXIT_ERROR, EXIT_OK, type CliContext } from '../io.js';
@@ -12,6 +15,47 @@ import { EXIT_ERROR, EXIT_OK, type CliContext } from '../io.js';
 export interface ApplySettings {
   force: boolean;
   maxChangePercent: number;
+}
+
+/** What the gates before any write need to know of a run, whichever dialect. */
+export interface ApplyGate {
+  mode: ApplyMode;
+  managed: number;
+  updates: number;
+  /** What is managed, for the threshold's message (default `queues`). */
+  noun?: string;
+  /** The plan as text, shown before asking on a terminal. */
+  planText: () => string;
+}
+
+/**
+ * The gates before any write, for both dialects, in order: the change threshold (computed from the
+ * changes themselves; `SafetyError`), then approval. Nothing to change prints "No changes.". From
+ * `--dir` without `--yes`: no terminal is not a yes (Terraform's rule: cron, ssh, </dev/null) and
+ * throws `UsageError` naming `--yes`; on a terminal the plan is shown and the user asked. A saved
+ * plan (`--plan`) was reviewed and is never asked about. Resolves false when the user declined.
+ */
+export async function approveWrites(ctx: CliContext, opts: ApplyOptions, settings: ApplySettings, gate: ApplyGate): Promise<boolean> {
+  const { updates } = gate;
+  const threshold = checkChangeThreshold(
+    { managed: gate.managed, update: updates },
+    { maxChangePercent: settings.maxChangePercent, force: settings.force, ...(gate.noun === undefined ? {} : { noun: gate.noun }) },
+  );
+  if (!threshold.ok) throw new SafetyError(threshold.message, { hint: 'Nothing was written.' });
+  if (updates === 0) {
+    ctx.io.stdout.write('No changes.\n');
+    return true;
+  }
+  if (gate.mode !== 'dir' || opts.yes === true) return true;
+  if (!ctx.io.stdin.isTTY) {
+    throw new UsageError(`refusing to apply ${updates} change(s) without confirmation: stdin is not a terminal`, {
+      hint: 'Nothing was written. Pass --yes to apply without asking, or apply a reviewed plan with --plan FILE.',
+    });
+  }
+  ctx.io.stdout.write(gate.planText());
+  const yes = await askYesNo(ctx.io.stdin, ctx.io.stdout, `Apply ${updates} changes? [y/N] `, ctx.io.signal);
+  if (!yes) ctx.io.stdout.write('Apply cancelled; nothing was written.\n');
+  return yes;
 }
 
 /**

@@ -1,10 +1,9 @@
 import { resolve } from 'node:path';
 import { createProgress } from '../../apply/progress.js';
-import { askYesNo } from '../../apply/prompt.js';
 import { recoverReport } from '../../apply/report-file.js';
 import { DEFAULT_CONCURRENCY, runApply } from '../../apply/runner.js';
 import { checkPlatformHealth } from '../../apply/health.js';
-import { checkChangeThreshold, MAX_CHANGE_PERCENT } from '../../apply/safety.js';
+import { MAX_CHANGE_PERCENT } from '../../apply/safety.js';
 import { sourceFromDirectory, sourceFromSavedPlan } from '../../apply/source.js';
 import { renderApplySummary } from '../../apply/summary.js';
 import { DEFAULT_DEFINITIONS_DIR } from '../../definitions/types.js';
@@ -14,7 +13,7 @@ import { renderPlanText } from '../../plan/render.js';
 import type { ApplyOptions } from '../apply.js';
 import { EXIT_ERROR, EXIT_OK, useColor, type CliContext } from '../io.js';
 import { applySkillsCommand } from './apply-skills.js';
-import { writeAndReport, type ApplySettings } from './apply-write.js';
+import { approveWrites, writeAndReport, type ApplySettings } from './apply-write.js';
 import { openProvider, runSignal } from './open-api.js';
 import { runTimeoutFrom } from '../../providers/v2/config.js';
 
@@ -65,26 +64,12 @@ async function runApplyCommand(ctx: CliContext, opts: ApplyOptions): Promise<num
     : await sourceFromDirectory(ctx, api, dir, planOptions);
   const updates = source.tasks.filter((t) => t.action === 'update').length;
   // From the changes themselves, never from a saved plan's `summary` (which its author controls).
-  const threshold = checkChangeThreshold(
-    { managed: source.tasks.length, update: updates },
-    { maxChangePercent: settings.maxChangePercent, force: settings.force },
-  );
-  if (!threshold.ok) throw new SafetyError(threshold.message, { hint: 'Nothing was written.' });
-
-  if (updates === 0) ctx.io.stdout.write('No changes.\n');
-  else if (source.mode === 'dir' && !opts.yes && !ctx.io.stdin.isTTY) {
-    // Terraform's rule: no terminal to ask on (cron, ssh, </dev/null) is not a yes.
-    throw new UsageError(`refusing to apply ${updates} change(s) without confirmation: stdin is not a terminal`, {
-      hint: 'Nothing was written. Pass --yes to apply without asking, or apply a reviewed plan with --plan FILE.',
-    });
-  } else if (source.mode === 'dir' && !opts.yes) {
-    ctx.io.stdout.write(renderPlanText(source.plan, useColor(ctx.io)));
-    const yes = await askYesNo(ctx.io.stdin, ctx.io.stdout, `Apply ${updates} changes? [y/N] `, ctx.io.signal);
-    if (!yes) {
-      ctx.io.stdout.write('Apply cancelled; nothing was written.\n');
-      return EXIT_ERROR;
-    }
-  }
+  const approved = await approveWrites(ctx, opts, settings, {
+    mode: source.mode,
+    managed: source.tasks.length, updates,
+    planText: () => renderPlanText(source.plan, useColor(ctx.io)),
+  });
+  if (!approved) return EXIT_ERROR;
   // openProvider already refused a bad --concurrency; the same number bounds the writes in flight.
   const concurrency = Number(opts.concurrency ?? DEFAULT_CONCURRENCY);
   return writeAndReport(ctx, opts, updates, (journal) =>
