@@ -4,6 +4,7 @@ import type { JournalSink } from './journal.js';
 import type { Progress } from './progress.js';
 import { confirmVisible, PROPAGATION_DELAYS_MS, realSleep, type Sleep } from './propagation.js';
 import { errorOf, reconcileQueue, type DiffFn } from './reconcile.js';
+import { runTasks } from './workers.js';
 import type { ApplyMode, ApplyTask, EntryResult, StartEvent } from './types.js';
 
 export const DEFAULT_CONCURRENCY = 8;
@@ -50,33 +51,13 @@ export async function runApply(tasks: readonly ApplyTask[], options: RunOptions)
   });
   const updates = tasks.filter((t) => t.action === 'update');
   const applied = new Map<string, number>();
-  let next = 0;
-  let fatal: unknown;
-  const flushes: Promise<void>[] = [];
-  const worker = async (): Promise<void> => {
-    while (!signal.aborted && fatal === undefined) {
-      const task = updates[next++];
-      if (!task) return;
-      try {
-        const entry = await reconcileOne(task, options, sleep, at);
-        // The result line is written now; its flush is not waited for before the next write (the
-        // attempt line already guards what was sent), only before the run ends.
-        const flushed = Promise.resolve(journal.append({ type: 'result', at: at(), ...entry }));
-        flushes.push(flushed.catch((err: unknown) => void (fatal ??= err)));
-        if (entry.outcome === 'applied' && entry.toVersion !== undefined) applied.set(entry.id, entry.toVersion);
-        options.progress?.result(entry);
-      } catch (err) {
-        fatal ??= err;
-      }
-    }
-  };
-  const width = Math.max(1, Math.min(options.concurrency ?? DEFAULT_CONCURRENCY, updates.length));
-  await Promise.all(Array.from({ length: width }, worker));
-  await Promise.all(flushes);
-  options.progress?.finish();
-  if (fatal !== undefined) throw fatal;
-  if (signal.aborted) logger.warn({ started: Math.min(next, updates.length), total: updates.length }, 'apply: interrupted, no new writes started');
-  else if (applied.size > 0) await confirm(applied, options, sleep, at);
+  const { concurrency = DEFAULT_CONCURRENCY, progress } = options;
+  await runTasks(updates, { concurrency, signal, journal, logger, progress, at }, async (task) => {
+    const entry = await reconcileOne(task, options, sleep, at);
+    if (entry.outcome === 'applied' && entry.toVersion !== undefined) applied.set(entry.id, entry.toVersion);
+    return entry;
+  });
+  if (!signal.aborted && applied.size > 0) await confirm(applied, options, sleep, at);
   await journal.append({ type: 'end', at: at(), interrupted: signal.aborted });
   return { interrupted: signal.aborted };
 }

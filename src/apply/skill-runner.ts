@@ -17,6 +17,7 @@ import { confirmSkills } from './skill-confirm.js';
 import { unconfirmedReason } from './skill-readback.js';
 import { skillErrorOf, writeSkill, type PendingReadback } from './skill-reconcile.js';
 import type { SkillTask } from './skill-tasks.js';
+import { runTasks } from './workers.js';
 import type { ApplyMode, EntryResult, StartEvent } from './types.js';
 
 export interface SkillRunOptions {
@@ -57,32 +58,14 @@ export async function runSkillApply(tasks: readonly SkillTask[], options: SkillR
     queues: tasks.map((t) => ({ id: t.id, name: t.name, action: t.action, fields: t.fields, kind: 'Skill', skillId: t.skillId, fingerprint: t.fingerprint, agents: t.agents })),
   });
   const updates = tasks.filter((t) => t.action === 'update');
-  let next = 0;
-  let fatal: unknown;
   const pending: PendingReadback[] = [];
-  const flushes: Promise<void>[] = [];
-  const worker = async (): Promise<void> => {
-    while (!signal.aborted && fatal === undefined) {
-      const task = updates[next++];
-      if (!task) return;
-      try {
-        const { entry, pending: p } = await reconcileOne(task, options, at);
-        if (p !== undefined) pending.push(p);
-        const flushed = Promise.resolve(journal.append({ type: 'result', at: at(), ...entry }));
-        flushes.push(flushed.catch((err: unknown) => void (fatal ??= err)));
-        options.progress?.result(entry);
-      } catch (err) {
-        fatal ??= err;
-      }
-    }
-  };
-  const width = Math.max(1, Math.min(options.concurrency ?? DEFAULT_CONCURRENCY, updates.length));
-  await Promise.all(Array.from({ length: width }, worker));
-  await Promise.all(flushes);
-  options.progress?.finish();
-  if (fatal !== undefined) throw fatal;
-  if (signal.aborted) logger.warn({ started: Math.min(next, updates.length), total: updates.length }, 'apply: interrupted, no new writes started');
-  else if (pending.length > 0) await confirm(pending, options, at);
+  const { concurrency = DEFAULT_CONCURRENCY, progress } = options;
+  await runTasks(updates, { concurrency, signal, journal, logger, progress, at }, async (task) => {
+    const { entry, pending: p } = await reconcileOne(task, options, at);
+    if (p !== undefined) pending.push(p);
+    return entry;
+  });
+  if (!signal.aborted && pending.length > 0) await confirm(pending, options, at);
   await journal.append({ type: 'end', at: at(), interrupted: signal.aborted });
   return { interrupted: signal.aborted };
 }
