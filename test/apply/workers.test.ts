@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { JournalEvent } from '../../src/apply/journal.js';
-import type { EntryResult } from '../../src/apply/types.js';
+import type { EntryResult, JournalEvent } from '../../src/apply/types.js';
 import { runTasks, type WorkerOptions } from '../../src/apply/workers.js';
 import { silentLogger } from '../../src/log.js';
 
