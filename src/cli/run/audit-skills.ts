@@ -1,13 +1,12 @@
-import { resolve } from 'node:path';
 import { loadManagedSkills } from '../../insight/managed-skills.js';
 import { resolveInstant } from '../../insight/range.js';
 import { renderSkillAudit } from '../../insight/render/skill-audit.js';
 import { buildSkillAudit, SKILL_AUDIT_NOTE } from '../../insight/skill-audit.js';
 import { readSkillWrites } from '../../insight/skill-reports.js';
 import type { SkillApi } from '../../model/skill-api.js';
-import { writeFileAtomic } from '../../util/write-atomic.js';
+import { emitAudit } from './audit-output.js';
 import type { AuditOptions } from '../audit.js';
-import { EXIT_OK, type CliContext } from '../io.js';
+import type { CliContext } from '../io.js';
 
 /**
  * `cxq audit` on the admin dialect: the managed skills (one list read), then cxq's own apply
@@ -22,12 +21,5 @@ export async function auditSkills(ctx: CliContext, api: SkillApi, opts: AuditOpt
   ctx.logger.info({ entries: result.summary.entries, reports: result.summary.reports }, 'audit built');
   const output = renderSkillAudit(result, opts.format);
   if (opts.format === 'csv') ctx.io.stderr.write(`note: ${SKILL_AUDIT_NOTE}\n`);
-  if (opts.out === undefined) {
-    ctx.io.stdout.write(output);
-  } else {
-    const written = resolve(ctx.io.cwd, opts.out);
-    await writeFileAtomic(written, output);
-    ctx.io.stderr.write(`wrote ${result.summary.entries} audit entries to ${written}\n`);
-  }
-  return EXIT_OK;
+  return emitAudit(ctx, opts, output, result.summary.entries);
 }

@@ -1,4 +1,3 @@
-import { resolve } from 'node:path';
 import type { CxoneApi } from '../../model/api.js';
 import type { AuditEntry } from '../../model/tenant.js';
 import { readApplyReports } from '../../insight/apply-reports.js';
@@ -7,11 +6,11 @@ import { loadManagedQueues, type ManagedQueue } from '../../insight/managed.js';
 import { parseSince } from '../../insight/range.js';
 import { renderAudit } from '../../insight/render/audit.js';
 import type { Logger } from '../../log.js';
-import { writeFileAtomic } from '../../util/write-atomic.js';
 import type { AuditOptions } from '../audit.js';
-import { EXIT_OK, type CliContext } from '../io.js';
+import type { CliContext } from '../io.js';
 import { openProvider } from './open-api.js';
 import { auditSkills } from './audit-skills.js';
+import { emitAudit } from './audit-output.js';
 
 /**
  * Up to this many managed queues the audit log is read per queue (`resourceId=`); above it, one
@@ -37,15 +36,9 @@ export async function auditCommand(ctx: CliContext, opts: AuditOptions): Promise
   const result = buildAudit({ since, clientId: api.clientId, entries, queues, reports });
   ctx.logger.info({ entries: result.summary.entries, outOfBand: result.summary.outOfBand }, 'audit built');
   const output = renderAudit(result, opts.format);
-  if (opts.out === undefined) {
-    ctx.io.stdout.write(output);
-  } else {
-    const written = resolve(ctx.io.cwd, opts.out);
-    await writeFileAtomic(written, output);
-    ctx.io.stderr.write(`wrote ${result.summary.entries} audit entries to ${written}\n`);
-  }
-  return EXIT_OK;
+  return emitAudit(ctx, opts, output, result.summary.entries);
 }
+
 
 /** Fewest requests: per queue for a few queues, else one query filtered client-side. */
 async function readAudit(api: CxoneApi, queues: readonly ManagedQueue[], since: string, logger: Logger): Promise<AuditEntry[]> {
