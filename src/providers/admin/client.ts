@@ -10,7 +10,7 @@ import { CxqError, ResponseShapeError } from '../../errors.js';
 import type { Logger } from '../../log.js';
 import type { ClientStats, InterruptTally } from '../../model/api.js';
 import { makeScrubber } from '../../transport/scrub.js';
-import { HttpTransport, type CallOptions } from '../v2/http.js';
+import { HttpTransport, type CallOptions } from '../../transport/http.js';
 import { AdminAuth } from './auth.js';
 import { servicesBase, type AdminConfig } from './config.js';
 import { assertWriteSucceeded, withAdminHint } from './errors.js';

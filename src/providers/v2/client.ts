@@ -5,7 +5,7 @@
 import type { Logger } from '../../log.js';
 import type { AuditQuery, ClientStats, CxoneApi, DateRange } from '../../model/api.js';
 import type { ClientConfig } from './config.js';
-import { HttpTransport, type InterruptTally } from './http.js';
+import { HttpTransport, type InterruptTally } from '../../transport/http.js';
 import { collectPages, type CursorPage } from './paginate.js';
 import type { Queue } from '../../model/queue.js';
 import type { AuditEntry, DistributionRow, Health, QueueMetrics, Skill } from '../../model/tenant.js';

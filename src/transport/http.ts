@@ -6,25 +6,25 @@
 import http from 'node:http';
 import https from 'node:https';
 import { got, type Got, type NormalizedOptions, type OptionsInit, type RequestError, type Response, type RetryObject } from 'got';
-import { ResponseShapeError } from '../../errors.js';
-import type { Logger } from '../../log.js';
-import { VERSION } from '../../version.js';
-import type { ClientStats, InterruptTally } from '../../model/api.js';
+import { ResponseShapeError } from '../errors.js';
+import type { Logger } from '../log.js';
+import { VERSION } from '../version.js';
+import type { ClientStats, InterruptTally } from '../model/api.js';
 
 export type { InterruptTally };
-import { TOKEN_PATH, TokenProvider, tokenForm, type TokenResponse } from './auth.js';
-import type { ClientConfig } from './config.js';
-import { CxqError, OutcomeUnknownError, RequestNotSentError } from '../../errors.js';
-import { inFlightLimit, Limiter } from '../../transport/limiter.js';
-import { Pacer } from '../../transport/pacer.js';
-import { abortableSleep } from '../../transport/sleep.js';
-import { RETRY_ERROR_CODES, RETRY_STATUSES, decideRetry, parseRetryAfter, type AttemptFailure } from '../../transport/retry-policy.js';
-import { AMBIGUOUS_WRITE_STATUSES, toClientError, unprovenWrite, type CallState } from './failures.js';
-import { statusError } from './api-errors.js';
-import { makeScrubber } from '../../transport/scrub.js';
-import { checkShape, type Shape } from './shapes.js';
-import { MAX_RESPONSE_BYTES } from './limits.js';
-import { mayHaveBeenProcessed } from '../../transport/retry-policy.js';
+import { TOKEN_PATH, TokenProvider, tokenForm, type TokenResponse } from '../providers/v2/auth.js';
+import type { ClientConfig } from '../providers/v2/config.js';
+import { CxqError, OutcomeUnknownError, RequestNotSentError } from '../errors.js';
+import { inFlightLimit, Limiter } from './limiter.js';
+import { Pacer } from './pacer.js';
+import { abortableSleep } from './sleep.js';
+import { RETRY_ERROR_CODES, RETRY_STATUSES, decideRetry, parseRetryAfter, type AttemptFailure } from './retry-policy.js';
+import { AMBIGUOUS_WRITE_STATUSES, toClientError, unprovenWrite, type CallState } from '../providers/v2/failures.js';
+import { statusError } from '../providers/v2/api-errors.js';
+import { makeScrubber } from './scrub.js';
+import { checkShape, type Shape } from '../providers/v2/shapes.js';
+import { MAX_RESPONSE_BYTES } from '../providers/v2/limits.js';
+import { mayHaveBeenProcessed } from './retry-policy.js';
 
 export type Method = 'GET' | 'POST' | 'PUT' | 'DELETE';
 
