@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
-import { DEFAULT_CONCURRENCY, type ApiFlags } from '../providers/v2/config.js';
+import type { ApiFlags } from '../providers/v2/config.js';
+import { DEFAULT_CONCURRENCY } from '../transport/settings.js';
 
 /**
  * Flags every command that talks to the API shares (raw strings; validated by `openApi`). The

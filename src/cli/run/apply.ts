@@ -15,7 +15,7 @@ import { EXIT_ERROR, EXIT_OK, useColor, type CliContext } from '../io.js';
 import { applySkillsCommand } from './apply-skills.js';
 import { approveWrites, writeAndReport, type ApplySettings } from './apply-write.js';
 import { openProvider, runSignal } from './open-api.js';
-import { runTimeoutFrom } from '../../providers/v2/config.js';
+import { runTimeoutFrom } from '../../transport/settings.js';
 
 /**
  * The action of `cxq apply`. With `--recover` it only rebuilds a report from a journal. Otherwise

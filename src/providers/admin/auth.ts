@@ -6,7 +6,7 @@
  */
 import { ApiError, CredentialsError, CxqError } from '../../errors.js';
 import type { Logger } from '../../log.js';
-import type { AnonymousSend, TokenSource } from '../v2/http.js';
+import type { AnonymousSend, TokenSource } from '../../transport/http.js';
 import { TokenCache, type BearerTokenResponse } from '../../transport/token.js';
 import { checkServiceUrl, isLoopback } from '../../transport/url.js';
 import type { AdminConfig } from './config.js';

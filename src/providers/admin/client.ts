@@ -10,10 +10,10 @@ import { CxqError, ResponseShapeError } from '../../errors.js';
 import type { Logger } from '../../log.js';
 import type { ClientStats, InterruptTally } from '../../model/api.js';
 import { makeScrubber } from '../../transport/scrub.js';
-import { HttpTransport, type CallOptions } from '../v2/http.js';
+import { HttpTransport, type CallOptions } from '../../transport/http.js';
 import { AdminAuth } from './auth.js';
 import { servicesBase, type AdminConfig } from './config.js';
-import { assertWriteSucceeded, withAdminHint } from './errors.js';
+import { ADMIN_FAILURES, assertWriteSucceeded, withAdminHint } from './errors.js';
 import { checkShape, type ShapeName } from './shapes.js';
 import type { AdminAgent, AgentAssignment, AgentSkillWrite, AdminDateRange, CompletedContact, LiveSkill, SkillActivity, SkillFilter, SkillSummary } from './types.js';
 
@@ -40,6 +40,7 @@ export class AdminClient {
     const transport = { ...config, baseUrl: this.apiBase ?? '' };
     this.http = new HttpTransport(transport, logger, this.stats, {
       ...(signal === undefined ? {} : { signal }),
+      failures: ADMIN_FAILURES,
       tokens: (send) =>
         new AdminAuth(config, send, logger, (host) => {
           this.apiBase = servicesBase(host, config.apiVersion);

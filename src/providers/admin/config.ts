@@ -6,7 +6,7 @@
 import { ConfigError } from '../../errors.js';
 import { DEFAULT_RETRY, type RetryPolicy } from '../../transport/retry-policy.js';
 import { checkServiceUrl } from '../../transport/url.js';
-import { DEFAULT_TIMEOUTS, parseConcurrency, parseMaxRps, waitSettings, type ClientTimeouts } from '../v2/config.js';
+import { DEFAULT_TIMEOUTS, parseConcurrency, parseMaxRps, waitSettings, type ClientTimeouts } from '../../transport/settings.js';
 import { readSecretSetting } from '../../transport/secret-file.js';
 
 export const DEFAULT_API_VERSION = 'v33.0';

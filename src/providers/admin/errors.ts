@@ -3,6 +3,7 @@
  * detection of failures reported inside a 200. Pure.
  */
 import { ApiError, CredentialsError, CxqError, NetworkError, OutcomeUnknownError, WriteRejectedError } from '../../errors.js';
+import type { FailureHooks } from '../../transport/failures.js';
 
 const KEY_VARS = 'CXONE_ACCESS_KEY_ID and CXONE_ACCESS_KEY_SECRET (or CXONE_ACCESS_KEY_SECRET_FILE)';
 
@@ -31,6 +32,27 @@ function adminHint(err: CxqError): string | undefined {
       return undefined;
   }
 }
+
+/**
+ * The transport's failure hooks for the admin dialect. They keep word for word what this dialect
+ * answered before the transport became dialect-neutral, where {@link withAdminHint} does not
+ * replace it (a 409, a 404 of the token host, a 3xx). Those texts still name queues and v2's
+ * settings: rewording them for skills and the admin variables is a follow-up, not part of the move.
+ */
+export const ADMIN_FAILURES: FailureHooks = {
+  answerError: (status, body, call) => {
+    const hint =
+      status === 409
+        ? 'Someone else changed this queue since it was read: run cxq plan again to see their change, then apply.'
+        : status === 404
+          ? 'The endpoint was not found: check the base URL (CXONE_BASE_URL / CXONE_REGION / --base-url).'
+          : undefined;
+    if (hint === undefined) return undefined;
+    return new ApiError(status, body.code, body.message, call.method, call.path, body.errors, { hint });
+  },
+  statusHint:
+    'Check --base-url / CXONE_BASE_URL / CXONE_REGION: it must be the CXone API host itself (e.g. https://us-1.api.cxm.nice.incontact.com), not a login page or a proxy that redirects.',
+};
 
 /** `err` with the admin hint, as the same error class; anything else passes through unchanged. */
 export function withAdminHint(err: unknown): unknown {

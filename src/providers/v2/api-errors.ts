@@ -1,46 +1,13 @@
 /**
- * Turns a non-2xx answer into the project's typed errors, with a hint per status that says what to
- * do (the seed's "Common Errors", completed by the contract's table). Pure.
+ * The v2 dialect's typed errors for a non-2xx answer, with a hint per status that says what to do
+ * (the seed's "Common Errors", completed by the contract's table): the transport asks them through
+ * its failure hooks (src/providers/v2/failures.ts). Pure.
  */
-import { ApiError, CredentialsError, type FieldError } from '../../errors.js';
+import { ApiError, CredentialsError } from '../../errors.js';
+import type { ErrorBody } from '../../transport/api-errors.js';
 import { ALL_SCOPES, type Scope } from './types.js';
 
-/** The contract's error body, as far as it could be read. */
-export interface ErrorBody {
-  code: string;
-  message: string;
-  errors: FieldError[];
-}
-
 const CREDENTIAL_VARS = 'CXONE_CLIENT_ID and CXONE_CLIENT_SECRET (or CXONE_CLIENT_SECRET_FILE)';
-
-/**
- * Reads the contract's `{status, code, message, errors}` body. Copes with a non-JSON or partial
- * body (a proxy's HTML page): the code becomes `http.<status>` and the message a short excerpt.
- */
-export function parseErrorBody(status: number, body: unknown): ErrorBody {
-  let value = body;
-  if (typeof body === 'string') {
-    try {
-      value = JSON.parse(body);
-    } catch {
-      value = undefined;
-    }
-  }
-  const obj = typeof value === 'object' && value !== null ? (value as Record<string, unknown>) : {};
-  const code = typeof obj['code'] === 'string' && obj['code'] !== '' ? obj['code'] : `http.${status}`;
-  const text = typeof body === 'string' ? body.replace(/\s+/g, ' ').trim().slice(0, 200) : '';
-  // `error_description`/`error`: the OAuth-style bodies token endpoints (and the admin dialect) answer.
-  const message = [obj['message'], obj['error_description'], obj['error']].find((m): m is string => typeof m === 'string' && m !== '') ?? (text || 'no error message');
-  const errors = Array.isArray(obj['errors'])
-    ? obj['errors'].flatMap((e): FieldError[] =>
-        typeof e === 'object' && e !== null
-          ? [{ field: String((e as FieldError).field ?? '?'), message: String((e as FieldError).message ?? '') }]
-          : [],
-      )
-    : [];
-  return { code, message, errors };
-}
 
 /** The scope the contract requires for an endpoint (path without query), or undefined if unknown. */
 export function scopeFor(method: string, path: string): Scope | undefined {
@@ -71,38 +38,6 @@ export function apiError(status: number, body: ErrorBody, method: string, path: 
     });
   }
   return new ApiError(...args, { hint: hintFor(status, body, method, path, attempts) });
-}
-
-/**
- * The typed error for an answer got accepted although it is not a 2xx: a 3xx (redirects are
- * never followed, since following one could take the token elsewhere) or a 1xx/304. The message
- * names the status and, for a redirect, only the host it points to (never a full URL: its query
- * may hold anything); `scrub` is applied to that host.
- */
-export function statusError(
-  status: number,
-  statusMessage: string | undefined,
-  location: string | undefined,
-  baseUrl: string,
-  call: { method: string; path: string },
-  scrub: (text: string) => string,
-): ApiError {
-  const text = `${status}${statusMessage ? ` ${statusMessage}` : ''}`;
-  const target = location === undefined ? '' : ` (redirect to ${scrub(redirectHost(location, baseUrl))})`;
-  const isRedirect = status >= 300 && status <= 399;
-  const message = `the server answered ${text}${target}${isRedirect ? '; cxq does not follow redirects' : ''}`;
-  return new ApiError(status, `http.${status}`, message, call.method, call.path, [], {
-    hint: 'Check --base-url / CXONE_BASE_URL / CXONE_REGION: it must be the CXone API host itself (e.g. https://us-1.api.cxm.nice.incontact.com), not a login page or a proxy that redirects.',
-  });
-}
-
-function redirectHost(location: string, baseUrl: string): string {
-  try {
-    const url = new URL(location, baseUrl);
-    return url.host === new URL(baseUrl).host ? `a path on ${url.host}` : url.host;
-  } catch {
-    return 'an unreadable location';
-  }
 }
 
 /** The typed error for a refusal by the token endpoint: always a credentials problem. */

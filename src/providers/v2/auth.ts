@@ -2,6 +2,7 @@
  * Client-credentials tokens: cached, refreshed before expiry, one refresh in flight at a time.
  * The token value never leaves this module except as the `Authorization` header of a request.
  */
+import type { AnonymousSend, TokenSource } from '../../transport/http.js';
 import { TokenCache } from '../../transport/token.js';
 import type { Logger } from '../../log.js';
 import { ALL_SCOPES } from './types.js';
@@ -62,4 +63,22 @@ export class TokenProvider extends TokenCache<TokenResponse> {
       now,
     );
   }
+}
+
+/**
+ * The v2 token flow for the transport (`TransportOptions.tokens`): a form POST of the client
+ * credentials to {@link TOKEN_PATH} through `send` (which bypasses the limiter: callers holding
+ * every slot may be waiting for the token), cached by {@link TokenProvider}. Its secrets are the
+ * client secret and the tokens.
+ */
+export function clientCredentials(credentials: { clientId: string; clientSecret: string }, send: AnonymousSend, logger: Logger): TokenSource {
+  const provider = new TokenProvider(
+    () => send<TokenResponse>({ method: 'POST', path: TOKEN_PATH, form: tokenForm(credentials.clientId, credentials.clientSecret) }),
+    logger,
+  );
+  return {
+    token: () => provider.token(),
+    renew: (rejected) => provider.renew(rejected),
+    secrets: () => [credentials.clientSecret, ...provider.secrets()],
+  };
 }

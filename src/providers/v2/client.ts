@@ -5,12 +5,14 @@
 import type { Logger } from '../../log.js';
 import type { AuditQuery, ClientStats, CxoneApi, DateRange } from '../../model/api.js';
 import type { ClientConfig } from './config.js';
-import { HttpTransport, type InterruptTally } from './http.js';
+import { HttpTransport, type InterruptTally } from '../../transport/http.js';
+import { clientCredentials } from './auth.js';
+import { V2_FAILURES } from './failures.js';
 import { collectPages, type CursorPage } from './paginate.js';
 import type { Queue } from '../../model/queue.js';
 import type { AuditEntry, DistributionRow, Health, QueueMetrics, Skill } from '../../model/tenant.js';
 import * as shapes from './shapes.js';
-import type { Shape } from './shapes.js';
+import type { Shape } from '../../transport/shapes.js';
 
 export const QUEUE_PAGE_SIZE = 500;
 export const SKILL_PAGE_SIZE = 100;
@@ -39,7 +41,11 @@ export class CxoneClient implements CxoneApi {
   constructor(config: ClientConfig, logger: Logger, signal?: AbortSignal) {
     this.baseUrl = config.baseUrl;
     this.clientId = config.clientId;
-    this.http = new HttpTransport(config, logger, this.stats, signal === undefined ? {} : { signal });
+    this.http = new HttpTransport(config, logger, this.stats, {
+      tokens: (send) => clientCredentials(config, send, logger),
+      failures: V2_FAILURES,
+      ...(signal === undefined ? {} : { signal }),
+    });
   }
 
   /** After the signal: the writes on the wire then, how many finished, how many were sent after (0). */

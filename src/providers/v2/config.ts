@@ -2,21 +2,18 @@
  * Client configuration from the environment and the shared API flags. Everything is validated here,
  * before a single request, so a wrong URL or a missing secret never reaches the network.
  */
-import { ConfigError, UsageError } from '../../errors.js';
+import { ConfigError } from '../../errors.js';
 import { DEFAULT_RETRY, type RetryPolicy } from '../../transport/retry-policy.js';
 import { readSecretSetting } from '../../transport/secret-file.js';
+import { DEFAULT_TIMEOUTS, durationSetting, parseConcurrency, parseMaxRps } from '../../transport/settings.js';
+import type { ClientTimeouts } from '../../transport/settings.js';
+import { isLoopback } from '../../transport/url.js';
 
 export { MAX_SECRET_FILE_BYTES } from '../../transport/secret-file.js';
-
-/** Per-attempt timeouts and the bound on one call across all its retries. */
-export interface ClientTimeouts {
-  /** TCP (and TLS) connection establishment, per attempt. */
-  connectMs: number;
-  /** From the request being sent to the first byte of the answer, per attempt. */
-  responseMs: number;
-  /** Whole call: every attempt, backoff and rate-limit pause included. */
-  deadlineMs: number;
-}
+// The shared settings and URL rule live in src/transport (every dialect's); re-exported for v2's callers.
+export { DEFAULT_TIMEOUTS, parseDuration } from '../../transport/settings.js';
+export type { ClientTimeouts } from '../../transport/settings.js';
+export { isLoopback } from '../../transport/url.js';
 
 /** Retry budget for transient failures (429, 5xx, connection errors, timeouts). */
 
@@ -47,9 +44,6 @@ export interface ApiFlags {
   timeout?: string;
 }
 
-export const DEFAULT_CONCURRENCY = 8;
-export const MAX_CONCURRENCY = 64;
-export const DEFAULT_TIMEOUTS: ClientTimeouts = { connectMs: 5_000, responseMs: 15_000, deadlineMs: 60_000 };
 
 const REGION_TOKEN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 /** Largest secret file read: a client secret is at most a few hundred bytes. */
@@ -159,80 +153,8 @@ export function parseBaseUrl(raw: string, source = 'the API base URL'): { url: s
   return { url: url.href.replace(/\/+$/, ''), strippedApiPrefix };
 }
 
-/** 127.0.0.0/8, ::1 and localhost, as the WHATWG URL parser normalises them. */
-export function isLoopback(hostname: string): boolean {
-  const host = hostname.toLowerCase();
-  if (host === 'localhost' || host === '[::1]' || host === '::1') return true;
-  return /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(host);
-}
-
 function readSecret(env: Record<string, string | undefined>, cwd: string): string | undefined {
   return readSecretSetting(env, { inline: 'CXONE_CLIENT_SECRET', file: 'CXONE_CLIENT_SECRET_FILE', what: 'the client secret' }, cwd);
-}
-
-export function parseConcurrency(raw: number | string | undefined): number {
-  if (raw === undefined) return DEFAULT_CONCURRENCY;
-  const text = String(raw).trim();
-  const n = Number(text);
-  if (text === '' || !Number.isInteger(n) || n < 1 || n > MAX_CONCURRENCY) {
-    throw new UsageError(`--concurrency must be an integer from 1 to ${MAX_CONCURRENCY}, got "${text}"`);
-  }
-  return n;
-}
-
-export function parseMaxRps(flag: number | string | undefined, env: string | undefined): number | undefined {
-  const fromFlag = flag !== undefined && String(flag).trim() !== '';
-  const raw = fromFlag ? String(flag).trim() : nonEmpty(env);
-  if (raw === undefined) return undefined;
-  const n = Number(raw);
-  if (!Number.isFinite(n) || n <= 0 || n > 10_000) {
-    const what = fromFlag ? '--max-rps' : 'CXONE_MAX_RPS';
-    const message = `${what} must be a number of requests per second above 0 (at most 10000), got "${raw}"`;
-    throw fromFlag ? new UsageError(message) : new ConfigError(message);
-  }
-  return n;
-}
-
-/**
- * `--max-wait` > `CXONE_MAX_WAIT` (default {@link DEFAULT_RETRY}.maxWaitMs) and `--timeout` >
- * `CXONE_TIMEOUT` (undefined = none), in ms, for every dialect. UsageError/ConfigError for a bad value.
- */
-export function waitSettings(env: Record<string, string | undefined>, flags: Pick<ApiFlags, 'maxWait' | 'timeout'>): { maxWaitMs: number; runTimeoutMs?: number } {
-  const maxWaitMs = durationSetting('--max-wait', flags.maxWait, 'CXONE_MAX_WAIT', env['CXONE_MAX_WAIT']) ?? DEFAULT_RETRY.maxWaitMs;
-  const runTimeoutMs = runTimeoutFrom(env, flags);
-  return { maxWaitMs, ...(runTimeoutMs === undefined ? {} : { runTimeoutMs }) };
-}
-
-/** `--timeout` > `CXONE_TIMEOUT` in ms (undefined = none); UsageError/ConfigError for a bad value. */
-export function runTimeoutFrom(env: Record<string, string | undefined>, flags: Pick<ApiFlags, 'timeout'>): number | undefined {
-  return durationSetting('--timeout', flags.timeout, 'CXONE_TIMEOUT', env['CXONE_TIMEOUT']);
-}
-
-/** Longest duration accepted (24 days): `--timeout` becomes one timer, which Node caps at 2^31 - 1 ms (24.8 days). */
-const MAX_DURATION_MS = 24 * 86_400_000;
-
-/**
- * A duration such as `90s`, `10m`, `1h`, `500ms` or a plain number of seconds, in ms. Returns
- * undefined for a malformed or non-positive value.
- */
-export function parseDuration(raw: string): number | undefined {
-  const m = /^(\d+(?:\.\d+)?)\s*(ms|s|m|h)?$/.exec(raw.trim());
-  if (!m) return undefined;
-  const unit = { ms: 1, s: 1000, m: 60_000, h: 3_600_000 }[(m[2] ?? 's') as 'ms' | 's' | 'm' | 'h'];
-  const ms = Number(m[1]) * unit;
-  return ms > 0 && ms <= MAX_DURATION_MS ? Math.round(ms) : undefined;
-}
-
-function durationSetting(flag: string, raw: string | undefined, envName: string, envRaw: string | undefined): number | undefined {
-  const fromFlag = raw !== undefined && raw.trim() !== '';
-  const text = fromFlag ? raw.trim() : nonEmpty(envRaw);
-  if (text === undefined) return undefined;
-  const ms = parseDuration(text);
-  if (ms === undefined) {
-    const message = `${fromFlag ? flag : envName} must be a duration such as 90s, 10m or 1h (above 0, at most 24 days), got "${text}"`;
-    throw fromFlag ? new UsageError(message) : new ConfigError(message);
-  }
-  return ms;
 }
 
 function nonEmpty(value: string | undefined): string | undefined {

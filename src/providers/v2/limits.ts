@@ -4,11 +4,8 @@
  * exhausting memory or time. Documented in docs/client.md.
  */
 
-/**
- * Largest answer body read, in bytes (after decompression). No answer of the contract comes near
- * it (a page of 500 queues is well under 1 MiB); past it the download is stopped at once.
- */
-export const MAX_RESPONSE_BYTES = 32 * 1024 * 1024;
+/** The cap on one answer's body is the transport's (every dialect's); re-exported for v2's callers. */
+export { MAX_RESPONSE_BYTES } from '../../transport/limits.js';
 
 /** Most pages one list may have: 10,000 pages of 500 queues is far beyond any tenant. */
 export const MAX_PAGES = 10_000;

@@ -3,11 +3,11 @@
  * the wrong shape is a `ResponseShapeError` naming the endpoint and the first mismatches, never an
  * empty list, a default or `undefined`. Fields the contract does not list are allowed everywhere
  * (a server may add them, and a PUT must carry them back), so no schema closes an object.
- * Compiled once, when the client is loaded (only API commands load it; startup does not).
+ * Compiled once, when the client is loaded (only API commands load it; startup does not); checked
+ * by the transport's generic `checkShape` (src/transport/shapes.ts).
  */
 import { createRequire } from 'node:module';
-import type { ErrorObject, ValidateFunction } from 'ajv';
-import { ResponseShapeError } from '../../errors.js';
+import type { Shape } from '../../transport/shapes.js';
 import { WAIT_TIME_RANGES, type AuditEntry, type DistributionRow, type Health, type QueueMetrics, type Skill } from '../../model/tenant.js';
 import type { Queue } from '../../model/queue.js';
 import type { CursorPage } from './paginate.js';
@@ -15,9 +15,6 @@ import type { CursorPage } from './paginate.js';
 // ajv is CommonJS; required like src/definitions/schema.ts does.
 const require = createRequire(import.meta.url);
 const { Ajv } = require('ajv') as typeof import('ajv');
-
-/** Mismatches named in one error; the rest are usually the same mistake repeated. */
-export const MAX_SHAPE_PROBLEMS = 3;
 
 type Schema = Record<string, unknown>;
 
@@ -93,12 +90,6 @@ const audit = obj(['id', 'timestamp', 'action', 'resourceType', 'resourceId', 'u
 
 const ajv = new Ajv({ allErrors: true, strict: true });
 
-/** One compiled shape; `name` says what the answer should have been, for the message. */
-export interface Shape<T> {
-  readonly name: string;
-  readonly validate: ValidateFunction<T>;
-}
-
 function shape<T>(name: string, schema: Schema): Shape<T> {
   return { name, validate: ajv.compile<T>(schema) };
 }
@@ -110,24 +101,3 @@ export const HEALTH: Shape<Health> = shape('a health status', health);
 export const DETAILS: Shape<{ metrics: QueueMetrics[] }> = shape('queue metrics', obj(['metrics'], { metrics: arrayOf(metrics) }));
 export const DISTRIBUTION_PAGE: Shape<CursorPage<DistributionRow>> = shape('a page of distribution rows', page(distribution));
 export const AUDIT_PAGE: Shape<CursorPage<AuditEntry>> = shape('a page of audit entries', page(audit));
-
-/**
- * Returns `body` typed as `shape` says, or throws `ResponseShapeError` for `method path` naming the
- * first {@link MAX_SHAPE_PROBLEMS} mismatches as JSON pointers (`/results/3/version must be
- * integer`). `scrub` is applied to them: the pointers are made of the server's own keys.
- */
-export function checkShape<T>(shape: Shape<T>, body: unknown, method: string, path: string, scrub: (text: string) => string): T {
-  if (shape.validate(body)) return body;
-  throw new ResponseShapeError(method, path, shapeProblems(shape, shape.validate.errors ?? []).map(scrub));
-}
-
-function shapeProblems(shape: Shape<unknown>, errors: readonly ErrorObject[]): string[] {
-  const shown = errors.slice(0, MAX_SHAPE_PROBLEMS).map((e) => `${e.instancePath === '' ? '/' : e.instancePath} ${describe(e)}`);
-  const more = errors.length - shown.length;
-  return [`expected ${shape.name}`, ...shown, ...(more > 0 ? [`${more} more mismatch(es)`] : [])];
-}
-
-function describe(e: ErrorObject): string {
-  if (e.keyword === 'enum') return `must be one of ${JSON.stringify((e.params as { allowedValues: unknown[] }).allowedValues)}`;
-  return e.message ?? e.keyword;
-}

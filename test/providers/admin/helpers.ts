@@ -1,6 +1,6 @@
 import { createAdminClient, type AdminClient } from '../../../src/providers/admin/client.js';
 import type { AdminConfig } from '../../../src/providers/admin/config.js';
-import { DEFAULT_TIMEOUTS } from '../../../src/providers/v2/config.js';
+import { DEFAULT_TIMEOUTS } from '../../../src/transport/settings.js';
 import { DEFAULT_RETRY } from '../../../src/transport/retry-policy.js';
 import { captureLogger } from '../v2/helpers.js';
 import type { LogLevel } from '../../../src/log.js';

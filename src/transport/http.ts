@@ -1,30 +1,30 @@
 /**
- * The HTTP layer of the client, on got: one got instance whose hooks add the token, the shared
- * rate-limit gate and pacing, the 401 refresh and the logging, and whose retry machinery asks
- * `decideRetry`. Every failure leaves as one of the project's typed errors.
+ * The HTTP transport every dialect shares, on got: one got instance whose hooks add the token, the
+ * shared rate-limit gate and pacing, the 401 refresh and the logging, and whose retry machinery asks
+ * `decideRetry`. Every failure leaves as one of the project's typed errors. Dialect-neutral: the
+ * token flow and what only a dialect can say about a failure are injected (`TransportOptions`).
  */
 import http from 'node:http';
 import https from 'node:https';
 import { got, type Got, type NormalizedOptions, type OptionsInit, type RequestError, type Response, type RetryObject } from 'got';
-import { ResponseShapeError } from '../../errors.js';
-import type { Logger } from '../../log.js';
-import { VERSION } from '../../version.js';
-import type { ClientStats, InterruptTally } from '../../model/api.js';
+import { ResponseShapeError } from '../errors.js';
+import type { Logger } from '../log.js';
+import { VERSION } from '../version.js';
+import type { ClientStats, InterruptTally } from '../model/api.js';
 
 export type { InterruptTally };
-import { TOKEN_PATH, TokenProvider, tokenForm, type TokenResponse } from './auth.js';
-import type { ClientConfig } from './config.js';
-import { CxqError, OutcomeUnknownError, RequestNotSentError } from '../../errors.js';
-import { inFlightLimit, Limiter } from '../../transport/limiter.js';
-import { Pacer } from '../../transport/pacer.js';
-import { abortableSleep } from '../../transport/sleep.js';
-import { RETRY_ERROR_CODES, RETRY_STATUSES, decideRetry, parseRetryAfter, type AttemptFailure } from '../../transport/retry-policy.js';
-import { AMBIGUOUS_WRITE_STATUSES, toClientError, unprovenWrite, type CallState } from './failures.js';
+import { CxqError, OutcomeUnknownError, RequestNotSentError } from '../errors.js';
+import { inFlightLimit, Limiter } from './limiter.js';
+import { Pacer } from './pacer.js';
+import { abortableSleep } from './sleep.js';
+import { RETRY_ERROR_CODES, RETRY_STATUSES, decideRetry, parseRetryAfter, type AttemptFailure } from './retry-policy.js';
+import { AMBIGUOUS_WRITE_STATUSES, REREAD_HINT, toClientError, unprovenWrite, type CallState, type FailureHooks } from './failures.js';
 import { statusError } from './api-errors.js';
-import { makeScrubber } from '../../transport/scrub.js';
+import { makeScrubber } from './scrub.js';
 import { checkShape, type Shape } from './shapes.js';
 import { MAX_RESPONSE_BYTES } from './limits.js';
-import { mayHaveBeenProcessed } from '../../transport/retry-policy.js';
+import { mayHaveBeenProcessed, type RetryPolicy } from './retry-policy.js';
+import type { ClientTimeouts } from './settings.js';
 
 export type Method = 'GET' | 'POST' | 'PUT' | 'DELETE';
 
@@ -33,6 +33,8 @@ export interface CallOptions {
   /** Absolute path (query included) relative to the base URL, e.g. a `nextUri`. */
   path: string;
   json?: unknown;
+  /** A form-encoded body (e.g. a client-credentials token request) instead of `json`. */
+  form?: Record<string, string>;
   headers?: Record<string, string>;
   /** Base URL of this one call instead of the transport's (the admin token and discovery hosts). */
   origin?: string;
@@ -44,9 +46,17 @@ export interface CallOptions {
   unversionedWrite?: boolean;
 }
 
-/** What the transport needs of a dialect's configuration (v2's ClientConfig is one). */
-export type TransportConfig = Pick<ClientConfig, 'baseUrl' | 'concurrency' | 'maxRps' | 'timeouts' | 'retry'> &
-  Partial<Pick<ClientConfig, 'clientId' | 'clientSecret'>>;
+/** What the transport needs of a dialect's configuration (v2's ClientConfig and AdminConfig have it). */
+export interface TransportConfig {
+  /** Base URL of every call without an `origin` (until `setBaseUrl`). */
+  baseUrl: string;
+  /** Requests in flight at most. */
+  concurrency: number;
+  /** A known request budget per second: pace from the first request. */
+  maxRps?: number;
+  timeouts: ClientTimeouts;
+  retry: RetryPolicy;
+}
 
 /** Where bearer tokens come from: a dialect's token flow, cached and single-flight. */
 export interface TokenSource {
@@ -54,7 +64,7 @@ export interface TokenSource {
   token(): Promise<string>;
   /** A fresh token after `rejected` met a 401 (one fetch however many calls saw it). */
   renew(rejected: string): Promise<string>;
-  /** Every secret to scrub from text that leaves the client: key, tokens, id_token. */
+  /** Every secret to scrub from text that leaves the client: secret or key, tokens, id_token. */
   secrets(): string[];
 }
 
@@ -62,8 +72,10 @@ export interface TokenSource {
 export type AnonymousSend = <T>(options: CallOptions) => Promise<T>;
 
 export interface TransportOptions {
-  /** The dialect's token flow; default: v2 client credentials (form POST to TOKEN_PATH). */
-  tokens?: (send: AnonymousSend) => TokenSource;
+  /** The dialect's token flow, given the unauthenticated send its token requests go through. */
+  tokens: (send: AnonymousSend) => TokenSource;
+  /** What the dialect adds to failures (its token endpoint, hints); default: neutral errors. */
+  failures?: FailureHooks;
   /** The run's signal (interrupt, --timeout): once aborted, nothing more is sent. */
   signal?: AbortSignal;
 }
@@ -81,6 +93,7 @@ export class HttpTransport {
   private readonly got: Got;
   private baseUrl: string;
   private readonly signal: AbortSignal | undefined;
+  private readonly failures: FailureHooks;
   /** Calls with an attempt on the wire. */
   private readonly onWire = new Set<CallState>();
   private tally: InterruptTally | undefined;
@@ -92,13 +105,15 @@ export class HttpTransport {
     private readonly config: TransportConfig,
     private readonly logger: Logger,
     readonly stats: ClientStats,
-    options: TransportOptions = {},
+    options: TransportOptions,
   ) {
     this.limiter = new Limiter(config.concurrency);
     this.pacer = new Pacer({ confirmSends: true, ...(config.maxRps === undefined ? {} : { maxRps: config.maxRps }) });
     this.baseUrl = config.baseUrl;
+    // Token requests bypass the limiter: callers holding every slot may be waiting for them.
     const anonymous: AnonymousSend = (call) => this.send(call, false);
-    this.tokens = options.tokens ? options.tokens(anonymous) : new TokenProvider(() => this.fetchToken(), logger);
+    this.tokens = options.tokens(anonymous);
+    this.failures = options.failures ?? {};
     this.got = this.createGot();
     this.signal = options.signal;
     options.signal?.addEventListener('abort', () => this.onAbort(), { once: true });
@@ -128,7 +143,7 @@ export class HttpTransport {
    */
   async request<T>(options: CallOptions, shape?: Shape<T>): Promise<T> {
     try {
-      return await this.limiter.run(() => this.send<T>(options, true, undefined, shape), this.signal);
+      return await this.limiter.run(() => this.send<T>(options, true, shape), this.signal);
     } catch (err) {
       // Still waiting for a slot when the signal came: never sent.
       if (this.signal?.aborted && err === this.signal.reason) throw this.notSent(options.method, (options.origin ?? this.baseUrl) + (options.path.split('?')[0] ?? ''));
@@ -149,13 +164,7 @@ export class HttpTransport {
     return new RequestNotSentError(method, url, timeout ? 'timeout' : 'interrupted');
   }
 
-  private fetchToken(): Promise<TokenResponse> {
-    const form = tokenForm(this.config.clientId ?? '', this.config.clientSecret ?? '');
-    // The token request bypasses the limiter: callers holding every slot may be waiting for it.
-    return this.send<TokenResponse>({ method: 'POST', path: TOKEN_PATH }, false, form);
-  }
-
-  private async send<T>(options: CallOptions, auth: boolean, form?: Record<string, string>, shape?: Shape<T>): Promise<T> {
+  private async send<T>(options: CallOptions, auth: boolean, shape?: Shape<T>): Promise<T> {
     if (this.signal?.aborted) throw this.notSent(options.method, (options.origin ?? this.baseUrl) + (options.path.split('?')[0] ?? ''));
     const token = auth ? await this.tokens.token() : undefined;
     const started = Date.now();
@@ -185,7 +194,7 @@ export class HttpTransport {
       const pending = this.got(base + options.path, {
         method: options.method,
         ...(options.json === undefined ? {} : { json: options.json }),
-        ...(form === undefined ? {} : { form }),
+        ...(options.form === undefined ? {} : { form: options.form }),
         headers: options.headers ?? {},
         context: { call },
         signal: controller.signal,
@@ -205,7 +214,7 @@ export class HttpTransport {
       return this.readAnswer(await pending, call, shape);
     } catch (err) {
       if (call.unversionedWrite && (call.ambiguousWrite || lostAnswer(err, call))) throw unknownOutcome(call);
-      throw toClientError(err, call, this.config, this.scrubber());
+      throw toClientError(err, call, this.config, this.scrubber(), this.failures);
     } finally {
       // No timer outlives its call.
       clearTimeout(call.killTimer);
@@ -223,7 +232,7 @@ export class HttpTransport {
     const status = response.statusCode;
     const scrub = this.scrubber();
     if (status < 200 || status > 299) {
-      throw statusError(status, response.statusMessage, response.headers['location'], this.config.baseUrl, call, scrub);
+      throw statusError(status, response.statusMessage, response.headers['location'], this.config.baseUrl, call, scrub, this.failures.statusHint);
     }
     const text = String(response.body);
     // An empty body (a 204, or a 200 without content) is '' as got's own JSON mode gives it; only a
@@ -233,14 +242,14 @@ export class HttpTransport {
     try {
       body = JSON.parse(text);
     } catch {
-      if (call.method === 'PUT') throw unprovenWrite(call, status, 'is not JSON');
+      if (call.method === 'PUT') throw unprovenWrite(call, status, 'is not JSON', this.failures.rereadHint);
       throw new ResponseShapeError(call.method, call.path, ['the body is not JSON']);
     }
     if (shape === undefined) return body as T;
     try {
       return checkShape(shape, body, call.method, call.path, scrub);
     } catch (err) {
-      if (call.method === 'PUT' && err instanceof ResponseShapeError) throw unprovenWrite(call, status, `is not a queue (${err.problems.join('; ')})`);
+      if (call.method === 'PUT' && err instanceof ResponseShapeError) throw unprovenWrite(call, status, `is not ${shape.name} (${err.problems.join('; ')})`, this.failures.rereadHint);
       throw err;
     }
   }
@@ -328,7 +337,7 @@ export class HttpTransport {
   private abortError(call: CallState): Error {
     if (call.method === 'PUT' && call.ambiguousWrite) {
       return new OutcomeUnknownError(call.method, call.url, `PUT ${call.url}: interrupted after an attempt was answered with a server error; the change may or may not have been applied`, {
-        hint: 'Do not re-send it blindly: re-read the queue (run cxq plan again) and apply what is still needed.',
+        hint: this.failures.rereadHint ?? REREAD_HINT,
       });
     }
     return this.notSent(call.method, call.url);
@@ -414,9 +423,9 @@ export class HttpTransport {
     return 1;
   }
 
-  /** The one scrubber for server text: every form of the secret and of the current token. */
+  /** The one scrubber for server text: every form of every secret the token source names. */
   private scrubber(): (text: string) => string {
-    return makeScrubber([this.config.clientSecret ?? '', ...this.tokens.secrets()]);
+    return makeScrubber(this.tokens.secrets());
   }
 }
 
