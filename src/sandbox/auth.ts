@@ -2,10 +2,11 @@
  * OAuth client-credentials for the sandbox: the token endpoint and bearer-token checks.
  * Tokens are random opaque strings kept in memory; nothing here is ever logged.
  */
-import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
+import { createHash, timingSafeEqual } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 import type { Actor } from '../model/queue.js';
 import { ALL_SCOPES } from '../providers/v2/types.js';
+import { BearerTokens } from './bearer.js';
 import { errorReply, type Reply } from './http.js';
 import { CONSOLE_ADMIN } from './state.js';
 
@@ -55,9 +56,11 @@ const same = (a: string, b: string): boolean => timingSafeEqual(digest(a), diges
  * 401; `expireAll` revokes every token (for refresh tests). Secrets are compared in constant time.
  */
 export class TokenStore {
-  readonly #tokens = new Map<string, Grant>();
+  readonly #tokens: BearerTokens<Grant>;
 
-  constructor(private readonly config: AuthConfig) {}
+  constructor(private readonly config: AuthConfig) {
+    this.#tokens = new BearerTokens<Grant>('sbx_', config.now);
+  }
 
   /**
    * Answers `POST /api/v2/oauth/token` for the form-encoded `body`: 200 with a token, 401
@@ -86,9 +89,8 @@ export class TokenStore {
     }
     const wanted = requested.length > 0 ? requested : [...this.config.grantScopes];
     const granted = [...new Set(wanted.filter((s) => this.config.grantScopes.includes(s)))];
-    const token = `sbx_${randomBytes(24).toString('base64url')}`;
     const ttl = this.config.tokenTtlSeconds;
-    this.#tokens.set(token, {
+    const token = this.#tokens.issue({
       clientId: id,
       scopes: new Set(granted),
       expiresAt: this.config.now().getTime() + ttl * 1000,
@@ -103,20 +105,12 @@ export class TokenStore {
 
   /** The grant behind an `Authorization: Bearer` header, or undefined (missing/malformed/unknown/expired). */
   authenticate(header: string | undefined): Grant | undefined {
-    const m = /^Bearer\s+(\S+)\s*$/i.exec(header ?? '');
-    if (!m) return undefined;
-    const grant = this.#tokens.get(m[1]!);
-    if (!grant) return undefined;
-    if (this.config.now().getTime() >= grant.expiresAt) {
-      this.#tokens.delete(m[1]!);
-      return undefined;
-    }
-    return grant;
+    return this.#tokens.authenticate(header);
   }
 
   /** Invalidates every issued token (later requests with them get 401). */
   expireAll(): void {
-    this.#tokens.clear();
+    this.#tokens.expireAll();
   }
 
   /** The actor of the client these credentials belong to, or undefined. The configured client wins a shared id. */

@@ -5,6 +5,7 @@
  */
 import { createHash, createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
+import { BearerTokens } from '../bearer.js';
 import type { Reply } from '../http.js';
 import { adminError } from './replies.js';
 
@@ -36,10 +37,12 @@ const b64 = (x: object): string => Buffer.from(JSON.stringify(x), 'utf8').toStri
 
 /** Tokens issued by the admin sandbox; `expireAll` revokes every one. */
 export class AdminTokens {
-  readonly #tokens = new Map<string, AdminGrant>();
+  readonly #tokens: BearerTokens<AdminGrant>;
   readonly #signingKey = randomBytes(32);
 
-  constructor(private readonly config: AdminAuthConfig) {}
+  constructor(private readonly config: AdminAuthConfig) {
+    this.#tokens = new BearerTokens<AdminGrant>('sbxa_', config.now);
+  }
 
   /**
    * `POST /authentication/v1/token/access-key` with a JSON `{ accessKeyId, accessKeySecret }`:
@@ -64,8 +67,7 @@ export class AdminTokens {
     if (expected === undefined || !same(secret, expected)) return oauthError(401, 'invalid_client', 'unknown access key or wrong secret');
     const ttl = this.config.tokenTtlSeconds;
     const nowMs = this.config.now().getTime();
-    const token = `sbxa_${randomBytes(24).toString('base64url')}`;
-    this.#tokens.set(token, { clientId: id, expiresAt: nowMs + ttl * 1000 });
+    const token = this.#tokens.issue({ clientId: id, expiresAt: nowMs + ttl * 1000 });
     return {
       status: 200,
       body: { access_token: token, token_type: 'bearer', expires_in: ttl, id_token: this.#idToken(id, nowMs, ttl) },
@@ -75,20 +77,12 @@ export class AdminTokens {
 
   /** The grant behind `Authorization: Bearer …`, or undefined (missing, malformed, unknown, expired). */
   authenticate(header: string | undefined): AdminGrant | undefined {
-    const m = /^Bearer\s+(\S+)\s*$/i.exec(header ?? '');
-    if (!m) return undefined;
-    const grant = this.#tokens.get(m[1]!);
-    if (!grant) return undefined;
-    if (this.config.now().getTime() >= grant.expiresAt) {
-      this.#tokens.delete(m[1]!);
-      return undefined;
-    }
-    return grant;
+    return this.#tokens.authenticate(header);
   }
 
   /** Revokes every issued token. */
   expireAll(): void {
-    this.#tokens.clear();
+    this.#tokens.expireAll();
   }
 
   /**
