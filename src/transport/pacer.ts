@@ -9,6 +9,8 @@
  *   `CUT` × min(pace at the 429, accepted rate measured since the last cut). The measurement counts
  *   when it spans at least `MIN_SPAN_MS` with `MIN_SAMPLES` answers; otherwise the pace alone (or,
  *   unpaced, what was accepted, even one request) is the basis and the ceiling stays unknown.
+ *   Slow start ends at the first such cut: the ceiling is the pace of the 429, or, when the server
+ *   took a burst (`BURST_SEEN`) before its first 429, the exit rate (the pace overshot the burst).
  *   429s of requests sent before the cut are echoes of the same overload: they only extend the gate.
  * - `Retry-After` closes a gate for every request until it expires; when it opens, requests leave
  *   one at a time at the pace (the schedule restarts at the gate's end).
@@ -57,6 +59,11 @@ export const PACER_CONSTANTS = {
   SLOW_START_DOUBLING_MS: 300,
   /** Leaving slow start: the rate the overload was seen at is an upper bound; restart from half. */
   SLOW_START_EXIT: 0.5,
+  /**
+   * Accepted before the first 429 (unpaced), at least this many: the server holds a burst, so slow
+   * start overshot by more than a doubling and the ceiling is the exit rate, not the overshoot.
+   */
+  BURST_SEEN: 2,
   NEAR: 0.97,
   /**
    * After a 429 with Retry-After, recovery aims this far below the ceiling: a gate costs a whole
@@ -111,6 +118,8 @@ export class Pacer {
   private accepted: number[] = [];
   private sent: number[] = [];
   private cuts = 0;
+  /** Answers accepted, unpaced, before the first 429 (about a token bucket's burst). */
+  private firstBurst = 0;
   /** Cuts since slow start ended (how often the ceiling was found). */
   private confirmations = 0;
 
@@ -215,11 +224,16 @@ export class Pacer {
       // The first 429, unpaced: pace from what was accepted, even a single request (or nothing),
       // and find the limit by slow start.
       this.rate = this.clamp(Math.max(measured.rps * this.cutFactor, C.START_RPS));
+      this.firstBurst = this.accepted.length;
     } else if (this.ceiling === undefined && this.maxRps === undefined) {
       if (this.accepted.length > 0) {
         // Slow start overshot: the limit is below the pace we were at, maybe by up to a doubling.
-        this.ceiling = pace;
         this.rate = this.clamp(Math.max(pace * C.SLOW_START_EXIT, measured.reliable ? measured.rps * this.cutFactor : 0));
+        // A server that took a burst before its first 429 let slow start run past its limit until
+        // that burst was spent (burst R/5 at 50 req/s: to 2.4 × R), so the pace is no bound there:
+        // the climb back aims at the exit rate (or what was accepted), not at the overshoot.
+        const burst = this.firstBurst >= C.BURST_SEEN && measured.reliable;
+        this.ceiling = burst ? Math.max(this.rate, Math.min(pace, measured.rps)) : pace;
       } else {
         // Refused before anything was accepted since the last cut: too early to call it a limit.
         this.rate = this.clamp(pace * this.cutFactor);

@@ -135,6 +135,26 @@ describe('Pacer', () => {
     expect(p.limitRps).toBeUndefined();
   });
 
+  it('leaving slow start after a burst, the ceiling is the exit rate, not the overshoot; after one request it is the pace', () => {
+    const run = (burst: number): { pace: number; rate: number; limit: number } => {
+      const p = new Pacer();
+      for (let i = 0; i < burst; i++) p.onAccepted(i);
+      p.onThrottled(20, 0, 1000); // the first 429, unpaced: slow start from the gate's end
+      for (let t = 1020; t < 2100; t += 20) {
+        p.acquire(t);
+        p.onAccepted(t + 10);
+      }
+      const pace = p.rps ?? 0;
+      const rate = p.onThrottled(2100, 2090, 1000) ?? 0;
+      return { pace, rate, limit: p.limitRps ?? 0 };
+    };
+    const burst = run(10);
+    expect(burst.rate).toBeCloseTo(burst.pace * PACER_CONSTANTS.SLOW_START_EXIT, 5);
+    expect(burst.limit).toBeCloseTo(burst.rate, 5);
+    const single = run(1);
+    expect(single.limit).toBeCloseTo(single.pace, 5);
+  });
+
   it('after the ceiling is known it probes above it slowly, then faster while no 429 comes', () => {
     const p = new Pacer({});
     p.onThrottled(0, 0);
@@ -216,6 +236,17 @@ describe('Pacer against every limiter shape (simulated time, the sandbox\'s own 
       expect(r.sent - r.throttled).toBe(600);
     });
   }
+
+  // Burst R/5 took 26.0–27.0 s with 12–13 429s here while slow start's overshoot (2.4 × R) was the
+  // ceiling: five one-second gates on the way down (see docs/client.md, *slow-start exit*).
+  it('token bucket, burst R/5: 1,000 requests at 50 req/s within 25.5 s and 10 429s, on three seeds', () => {
+    for (const seed of [1, 2, 3]) {
+      const r = simulate({ n: 1000, rps: 50, limiter: 'bucket', burst: 10, seed });
+      expect(r.ms, `seed ${seed}`).toBeLessThanOrEqual(25_500);
+      expect(r.throttled, `seed ${seed}`).toBeLessThanOrEqual(10);
+      expect(r.sent - r.throttled).toBe(1000);
+    }
+  });
 
   it('with a known budget at the limit, no request after the first is refused', () => {
     const r = simulate({ n: 300, rps: 5, limiter: 'window', maxRps: 5 });
