@@ -9,7 +9,8 @@
  *   `patronTypingPreview` → `patronTypingIndicator`.
  * - Conversion: `screenPopTriggerEvent` is `LINKED`/`CONNECT`/`ACTIVE` on GET and 1/2/3 on PUT.
  *   Any other value is a {@link WireMappingError}: never dropped, never guessed.
- * - Top-level `null`s are dropped (public clients do; a PUT with `null` is refused [S]).
+ * - Top-level `null`s are dropped: public clients drop them [S]; whether a tenant refuses a `null` is
+ *   unstated [I], and both local servers refuse one, so a client that sent them would be caught.
  *
  * Pure: no I/O. Every function throws only WireMappingError.
  */
