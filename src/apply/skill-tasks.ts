@@ -3,22 +3,16 @@
  * re-read right before the write needs to take the same snapshot again.
  */
 import type { TenantAgent } from '../model/skill.js';
-import type { AgentChange, FieldChange, SkillChange, SkillDesired, SkillSnapshot } from '../plan/types.js';
+import type { SkillChange, SkillDesired } from '../plan/types.js';
 
-/** One skill to reconcile. */
-export interface SkillTask {
+/**
+ * One skill to reconcile: the plan's change as the reviewer saw it (fields, agents, desired values,
+ * the observed snapshot and its fingerprint), keyed for the journal and report.
+ */
+export interface SkillTask extends Pick<SkillChange, 'skillId' | 'action' | 'fields' | 'agents' | 'desired' | 'observed' | 'fingerprint'> {
   /** `String(skillId)`: the journal and report key. */
   id: string;
-  skillId: number;
   name: string;
-  action: 'update' | 'noop';
-  /** The planned changes (what the reviewer saw). */
-  fields: FieldChange[];
-  agents: AgentChange[];
-  desired: SkillDesired;
-  /** The live values the plan was computed from, and their fingerprint. */
-  observed: SkillSnapshot;
-  fingerprint: string;
 }
 
 /**

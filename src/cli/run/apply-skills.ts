@@ -33,7 +33,8 @@ export async function applySkillsCommand(
   const updates = source.tasks.filter((t) => t.action === 'update').length;
   const approved = await approveWrites(ctx, opts, settings, {
     mode: source.mode,
-    managed: source.tasks.length, updates,
+    managed: source.tasks.length,
+    updates,
     noun: 'skills',
     planText: () => renderSkillPlanText(source.plan, useColor(ctx.io)),
   });

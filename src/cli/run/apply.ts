@@ -66,7 +66,8 @@ async function runApplyCommand(ctx: CliContext, opts: ApplyOptions): Promise<num
   // From the changes themselves, never from a saved plan's `summary` (which its author controls).
   const approved = await approveWrites(ctx, opts, settings, {
     mode: source.mode,
-    managed: source.tasks.length, updates,
+    managed: source.tasks.length,
+    updates,
     planText: () => renderPlanText(source.plan, useColor(ctx.io)),
   });
   if (!approved) return EXIT_ERROR;
